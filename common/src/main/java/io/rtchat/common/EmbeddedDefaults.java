@@ -1,0 +1,100 @@
+package io.rtchat.common;
+
+import io.rtchat.common.embedded.EmbeddedMongo;
+import io.rtchat.common.embedded.EmbeddedS3;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Fills every unset infrastructure setting with an embedded default, so a newcomer runs the whole server with no
+ * MongoDB, S3 or SMTP installed: mongo-java-server (H2 file or memory), S3Proxy on the filesystem, and a JWT key
+ * generated once under DATA_DIR. (Unset SMTP means the notification service writes mails to DATA_DIR/outbox.)
+ */
+public final class EmbeddedDefaults implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDefaults.class);
+
+  private final Config config;
+  private final List<AutoCloseable> started;
+
+  private EmbeddedDefaults(Config config, List<AutoCloseable> started) {
+    this.config = config;
+    this.started = started;
+  }
+
+  public static EmbeddedDefaults start(Config requested) {
+    Config config = requested;
+    List<AutoCloseable> started = new ArrayList<>();
+    Path dataDir = config.dataDir();
+    boolean production = config.isSet(Setting.MONGO_URI);
+    if (!production) {
+      EmbeddedMongo mongo = "memory".equals(config.get(Setting.MONGO_EMBEDDED_BACKEND))
+        ? EmbeddedMongo.inMemory()
+        : EmbeddedMongo.inFile(dataDir.resolve("mongo").resolve("rtchat.mv"));
+      started.add(mongo);
+      config = config.with(Setting.MONGO_URI, mongo.uri());
+      log.info("embedded MongoDB started backend={} uri={}", config.get(Setting.MONGO_EMBEDDED_BACKEND), mongo.uri());
+    }
+    if (!config.isSet(Setting.S3_ENDPOINT)) {
+      EmbeddedS3 s3 = EmbeddedS3.start(dataDir.resolve("blobs"),
+        config.get(Setting.S3_ACCESS_KEY), config.get(Setting.S3_SECRET_KEY));
+      started.add(s3);
+      config = config.with(Setting.S3_ENDPOINT, s3.endpoint());
+      log.info("embedded S3 started endpoint={} dir={}", s3.endpoint(), dataDir.resolve("blobs"));
+    }
+    if (!config.isSet(Setting.JWT_SECRET)) {
+      if (production) {
+        closeAll(started);
+        throw new IllegalStateException("JWT_SECRET is required when MONGO_URI is set");
+      }
+      config = config.with(Setting.JWT_SECRET, generatedSecret(dataDir.resolve("jwt.secret")));
+    }
+    return new EmbeddedDefaults(config, started);
+  }
+
+  /** A random key written once under DATA_DIR and read back on every start, so tokens survive restarts. */
+  private static String generatedSecret(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file, StandardCharsets.UTF_8).trim();
+      }
+      Files.createDirectories(file.getParent());
+      byte[] key = new byte[48];
+      new SecureRandom().nextBytes(key);
+      String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+      Files.writeString(file, secret, StandardCharsets.UTF_8);
+      log.info("generated a JWT key file={}", file);
+      return secret;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read or write the JWT key at " + file, e);
+    }
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    closeAll(started);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        log.warn("could not close an embedded service", e);
+      }
+    }
+  }
+}

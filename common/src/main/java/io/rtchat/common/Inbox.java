@@ -1,0 +1,28 @@
+package io.rtchat.common;
+
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Collection;
+
+/** Pushes an event envelope to users' inboxes. {@code publish}, not {@code send}: every device of a user gets it. */
+public final class Inbox {
+
+  private Inbox() {
+  }
+
+  public static JsonObject envelope(String type, JsonObject data) {
+    return new JsonObject().put("type", type).put("data", data);
+  }
+
+  public static void publish(EventBus bus, String userId, String type, JsonObject data) {
+    bus.publish(Addresses.inbox(userId), envelope(type, data));
+  }
+
+  public static void publish(EventBus bus, Collection<String> userIds, String type, JsonObject data) {
+    JsonObject envelope = envelope(type, data);
+    for (String userId : userIds) {
+      bus.publish(Addresses.inbox(userId), envelope);
+    }
+  }
+}

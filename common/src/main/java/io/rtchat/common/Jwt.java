@@ -1,0 +1,48 @@
+package io.rtchat.common;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Access tokens: HS256 only (the algorithm is pinned by offering no other key), with {@code exp}, {@code iss} and
+ * {@code aud}. Claims: {@code sub} the user id, {@code ver} the user's token version (bumped by a password reset).
+ */
+public final class Jwt {
+
+  public static final String ALGORITHM = "HS256";
+  public static final String CLAIM_VERSION = "ver";
+
+  private Jwt() {
+  }
+
+  public static JWTAuth auth(Vertx vertx, Config config) {
+    String secret = config.get(Setting.JWT_SECRET);
+    if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+      throw new IllegalStateException("JWT_SECRET must be at least 32 bytes");
+    }
+    JWTOptions verify = new JWTOptions()
+      .setAlgorithm(ALGORITHM)
+      .setIssuer(config.get(Setting.JWT_ISSUER))
+      .addAudience(config.get(Setting.JWT_AUDIENCE))
+      .setLeeway(5);
+    return JWTAuth.create(vertx, new JWTAuthOptions()
+      .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setBuffer(secret))
+      .setJWTOptions(verify));
+  }
+
+  public static String issue(JWTAuth auth, Config config, String userId, int tokenVersion) {
+    JWTOptions options = new JWTOptions()
+      .setAlgorithm(ALGORITHM)
+      .setSubject(userId)
+      .setIssuer(config.get(Setting.JWT_ISSUER))
+      .addAudience(config.get(Setting.JWT_AUDIENCE))
+      .setExpiresInSeconds(config.getInt(Setting.ACCESS_TOKEN_TTL_SECONDS));
+    return auth.generateToken(new JsonObject().put(CLAIM_VERSION, tokenVersion), options);
+  }
+}

@@ -1,0 +1,71 @@
+package io.rtchat.common;
+
+/**
+ * Every setting rtchat reads, its environment variable, its default and what it means.
+ * The README's configuration table is this list; keep them together.
+ */
+public enum Setting {
+  HTTP_HOST("0.0.0.0", "Interface the gateway listens on"),
+  HTTP_PORT("8080", "Port of the REST API, the event-bus bridge and the web client"),
+  DATA_DIR("./data", "Where the embedded defaults keep their data: Mongo (H2 file), S3 blobs, mail outbox, generated JWT key"),
+  PUBLIC_URL("http://localhost:8080", "Address users reach the server at; used in links inside e-mails"),
+  ALLOWED_ORIGINS("http://localhost:8080", "Comma-separated browser origins allowed for CORS and the event-bus bridge"),
+  BODY_LIMIT_BYTES("65536", "Largest accepted JSON request body; media goes straight to S3 instead"),
+
+  MONGO_URI("", "MongoDB connection string; empty starts the embedded mongo-java-server"),
+  MONGO_DB("rtchat", "MongoDB database name"),
+  MONGO_EMBEDDED_BACKEND("h2", "Storage of the embedded MongoDB: h2 (file under DATA_DIR) or memory"),
+
+  JWT_SECRET("", "HS256 secret for access tokens (at least 32 bytes); empty generates one once under DATA_DIR. Required with MONGO_URI"),
+  JWT_ISSUER("rtchat", "iss claim of access tokens"),
+  JWT_AUDIENCE("rtchat-clients", "aud claim of access tokens"),
+  ACCESS_TOKEN_TTL_SECONDS("900", "Lifetime of an access token"),
+  REFRESH_TOKEN_TTL_DAYS("30", "Lifetime of a refresh token (each use rotates it)"),
+  PASSWORD_MIN_LENGTH("8", "Shortest accepted password"),
+  OTP_TTL_SECONDS("600", "Lifetime of an e-mail verification code"),
+  OTP_MAX_ATTEMPTS("5", "Wrong codes before a code is locked"),
+  OTP_RESEND_SECONDS("60", "Least time between two verification mails to one address"),
+  RESET_TOKEN_TTL_SECONDS("1800", "Lifetime of a password-reset token"),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT("5", "Failed logins per account within LOGIN_FAILURE_WINDOW_SECONDS before 429"),
+  LOGIN_MAX_FAILURES_PER_IP("20", "Failed logins per client IP within LOGIN_FAILURE_WINDOW_SECONDS before 429"),
+  LOGIN_FAILURE_WINDOW_SECONDS("900", "Window of the login failure counters"),
+
+  SMTP_HOST("", "SMTP server; empty writes each mail to DATA_DIR/outbox instead"),
+  SMTP_PORT("587", "SMTP port"),
+  SMTP_USERNAME("", "SMTP user (empty: no authentication)"),
+  SMTP_PASSWORD("", "SMTP password"),
+  SMTP_STARTTLS("OPTIONAL", "DISABLED, OPTIONAL or REQUIRED"),
+  SMTP_SSL("false", "Implicit TLS (port 465 style)"),
+  SMTP_FROM("rtchat <no-reply@rtchat.local>", "Sender of every mail"),
+
+  S3_ENDPOINT("", "S3 endpoint URL; empty starts the embedded S3Proxy (filesystem under DATA_DIR/blobs)"),
+  S3_BUCKET("rtchat-media", "Bucket holding media"),
+  S3_REGION("us-east-1", "S3 region"),
+  S3_ACCESS_KEY("rtchat", "S3 access key"),
+  S3_SECRET_KEY("rtchat-secret", "S3 secret key"),
+
+  CLUSTER_HOSTS("", "Comma-separated Hazelcast members for TCP-IP join (e.g. 127.0.0.1); used by the per-service jars"),
+  CLUSTER_K8S_SERVICE_DNS("", "Headless Service DNS name for Kubernetes discovery; wins over CLUSTER_HOSTS"),
+  CLUSTER_PORT("5701", "Hazelcast member port"),
+  CLUSTER_PUBLIC_HOST("", "Address other members reach this one at (event-bus host)"),
+
+  AI_BASE_URL("", "OpenAI-compatible server for the AI assistant; empty disables it"),
+  AI_MODEL("", "Model name for the AI assistant"),
+  AI_API_KEY("", "API key for the AI server");
+
+  private final String defaultValue;
+  private final String description;
+
+  Setting(String defaultValue, String description) {
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+}
