@@ -41,7 +41,7 @@ public interface AuthService {
   Future<JsonObject> refresh(JsonObject body);
 
   /** {@code {refreshToken}}: ends that login (its whole refresh-token family). */
-  Future<Void> logout(JsonObject body);
+  Future<Void> logout(String userId, JsonObject body);
 
   /** {@code {email}}: mails a reset link when the account exists; answers alike either way. */
   Future<Void> forgotPassword(JsonObject body);

@@ -4,7 +4,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Verticle;
+import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
@@ -68,7 +68,7 @@ public final class ClusterBootstrap {
    * The {@code main} of a service jar: resolve the embedded defaults (dev only), join the cluster, deploy the
    * service's verticle, and close cleanly on SIGTERM.
    */
-  public static void runService(String name, Supplier<Verticle> verticle) {
+  public static void runService(String name, Supplier<? extends Deployable> verticle) {
     Config config = Config.fromEnv();
     EmbeddedDefaults embedded = EmbeddedDefaults.start(config);
     Config resolved = embedded.config();

@@ -1,0 +1,21 @@
+package io.rtchat.chat;
+
+import io.rtchat.api.ChatService;
+import io.rtchat.common.Config;
+import io.rtchat.common.Mongo;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.serviceproxy.ServiceBinder;
+
+/** Wires the chat service: config, Mongo, and its proxy on {@value ChatService#ADDRESS}. */
+public class ChatVerticle extends VerticleBase {
+
+  @Override
+  public Future<?> start() {
+    Config config = Config.fromJson(config());
+    MongoClient mongo = Mongo.client(vertx, config);
+    ChatService service = new ChatServiceImpl(mongo);
+    return new ServiceBinder(vertx).setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion();
+  }
+}

@@ -1,0 +1,159 @@
+package io.rtchat.gateway;
+
+import io.rtchat.common.Addresses;
+import io.rtchat.common.Config;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SockJS event-bus bridge, locked down: a socket may listen only on its own inbox {@code user.<id>} (checked
+ * against its token, not only by regex), may send only the explicit client commands, always with its token, and
+ * every identity header it sends is replaced by the verified one.
+ */
+public class EventBridge {
+
+  private static final Logger log = LoggerFactory.getLogger(EventBridge.class);
+  private static final String INBOX_REGEX = "user\\.[0-9a-f]{24}";
+
+  private final AccessTokens tokens;
+  private final ClientCommands commands;
+  /** The user whose inbox each socket registered; and the sockets of each user on this instance. */
+  private final Map<SockJSSocket, String> socketUsers = new HashMap<>();
+  private final Map<String, Set<SockJSSocket>> userSockets = new HashMap<>();
+
+  public EventBridge(AccessTokens tokens, ClientCommands commands) {
+    this.tokens = tokens;
+    this.commands = commands;
+  }
+
+  public Router router(Vertx vertx, Config config) {
+    SockJSBridgeOptions options = new SockJSBridgeOptions()
+      .addOutboundPermitted(new PermittedOptions().setAddressRegex(INBOX_REGEX))
+      .setMaxAddressLength(64)
+      .setMaxHandlersPerSocket(4)
+      .setPingTimeout(60_000)
+      .setReplyTimeout(30_000);
+    for (String address : commands.addresses()) {
+      options.addInboundPermitted(new PermittedOptions().setAddress(address));
+    }
+    SockJSHandlerOptions socketOptions = new SockJSHandlerOptions()
+      .setRegisterWriteHandler(false)
+      .setHeartbeatInterval(25_000);
+    return SockJSHandler.create(vertx, socketOptions).bridge(options, this::handle);
+  }
+
+  /** Closes every socket of a user (their tokens were revoked). */
+  public void closeSocketsOf(String userId) {
+    Set<SockJSSocket> sockets = userSockets.get(userId);
+    if (sockets != null) {
+      for (SockJSSocket socket : Set.copyOf(sockets)) {
+        socket.close(4001, "tokens revoked");
+      }
+    }
+  }
+
+  public int connectedUsers() {
+    return userSockets.size();
+  }
+
+  private void handle(BridgeEvent event) {
+    BridgeEventType type = event.type();
+    switch (type) {
+      case SOCKET_CREATED, SOCKET_PING, SOCKET_IDLE, UNREGISTER -> event.complete(true);
+      case SOCKET_CLOSED -> {
+        forget(event.socket());
+        event.complete(true);
+      }
+      case REGISTER -> register(event);
+      case SEND -> send(event);
+      case RECEIVE -> event.complete(mayReceive(event));
+      default -> event.complete(false); // PUBLISH: browsers never publish
+    }
+  }
+
+  private void register(BridgeEvent event) {
+    JsonObject frame = event.getRawMessage();
+    String address = frame == null ? null : frame.getString("address");
+    tokens.verifyHeader(authorization(frame)).onComplete(ar -> {
+      String already = socketUsers.get(event.socket());
+      if (ar.failed() || address == null || !address.equals(Addresses.inbox(ar.result()))
+        || (already != null && !already.equals(ar.result()))) {
+        log.debug("bridge register refused address={}", address);
+        event.complete(false);
+        return;
+      }
+      remember(event.socket(), ar.result());
+      event.complete(true);
+    });
+  }
+
+  private void send(BridgeEvent event) {
+    JsonObject frame = event.getRawMessage();
+    String address = frame == null ? null : frame.getString("address");
+    if (address == null || !commands.addresses().contains(address)) {
+      event.complete(false);
+      return;
+    }
+    tokens.verifyHeader(authorization(frame)).onComplete(ar -> {
+      if (ar.failed()) {
+        event.complete(false);
+        return;
+      }
+      // Replace whatever headers the client sent: services learn the caller only from here.
+      frame.put("headers", new JsonObject().put(ClientCommands.USER_HEADER, ar.result()));
+      event.setRawMessage(frame);
+      event.complete(true);
+    });
+  }
+
+  private boolean mayReceive(BridgeEvent event) {
+    JsonObject frame = event.getRawMessage();
+    String owner = socketUsers.get(event.socket());
+    return owner != null && frame != null && Addresses.inbox(owner).equals(frame.getString("address"));
+  }
+
+  private static String authorization(JsonObject frame) {
+    if (frame == null) {
+      return null;
+    }
+    JsonObject headers = frame.getJsonObject("headers");
+    if (headers == null) {
+      return null;
+    }
+    Object value = headers.getValue("Authorization");
+    return value instanceof String s ? s : null;
+  }
+
+  private void remember(SockJSSocket socket, String userId) {
+    socketUsers.put(socket, userId);
+    userSockets.computeIfAbsent(userId, k -> new HashSet<>()).add(socket);
+  }
+
+  private void forget(SockJSSocket socket) {
+    String userId = socketUsers.remove(socket);
+    if (userId != null) {
+      Set<SockJSSocket> sockets = userSockets.get(userId);
+      if (sockets != null) {
+        sockets.remove(socket);
+        if (sockets.isEmpty()) {
+          userSockets.remove(userId);
+        }
+      }
+    }
+  }
+}

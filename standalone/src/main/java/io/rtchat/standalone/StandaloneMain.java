@@ -1,0 +1,36 @@
+package io.rtchat.standalone;
+
+import io.rtchat.common.Config;
+import io.rtchat.common.EmbeddedDefaults;
+import io.rtchat.common.Setting;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole server in one JVM: embedded MongoDB, S3 and mail outbox for whatever is not configured, then every
+ * service and the gateway. Stop it with Ctrl-C; start it again on the same DATA_DIR and everything is still there.
+ */
+public final class StandaloneMain {
+
+  private static final Logger log = LoggerFactory.getLogger(StandaloneMain.class);
+
+  private StandaloneMain() {
+  }
+
+  public static void main(String[] args) {
+    EmbeddedDefaults embedded = EmbeddedDefaults.start(Config.fromEnv());
+    Config config = embedded.config();
+    Vertx vertx = Vertx.vertx();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      vertx.close().toCompletionStage().toCompletableFuture().join();
+      embedded.close();
+    }, "rtchat-shutdown"));
+    Standalone.deployAll(vertx, config)
+      .onSuccess(v -> log.info("rtchat is up url=http://localhost:{} dataDir={}", config.get(Setting.HTTP_PORT), config.dataDir()))
+      .onFailure(err -> {
+        log.error("rtchat failed to start", err);
+        System.exit(1);
+      });
+  }
+}

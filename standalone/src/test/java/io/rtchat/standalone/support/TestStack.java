@@ -1,0 +1,97 @@
+package io.rtchat.standalone.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.rtchat.common.Config;
+import io.rtchat.common.EmbeddedDefaults;
+import io.rtchat.common.Setting;
+import io.rtchat.standalone.Standalone;
+import io.vertx.core.Vertx;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole server as a user meets it: every verticle in one Vert.x, the real Mongo driver over TCP to an in-memory
+ * mongo-java-server, S3Proxy on a temp dir, and GreenMail as a real SMTP server. One per test class; tests keep
+ * apart by creating their own users.
+ */
+public final class TestStack implements AutoCloseable {
+
+  public final Vertx vertx;
+  public final Config config;
+  public final GreenMail mail;
+  public final int port;
+  public final Path dataDir;
+  private final EmbeddedDefaults embedded;
+
+  private TestStack(Vertx vertx, Config config, GreenMail mail, int port, Path dataDir, EmbeddedDefaults embedded) {
+    this.vertx = vertx;
+    this.config = config;
+    this.mail = mail;
+    this.port = port;
+    this.dataDir = dataDir;
+    this.embedded = embedded;
+  }
+
+  public static TestStack start() {
+    return start(Map.of());
+  }
+
+  /** Starts the stack; {@code overrides} are settings by env name (e.g. a lower throttle for a test). */
+  public static TestStack start(Map<String, String> overrides) {
+    try {
+      Path dataDir = Files.createTempDirectory("rtchat-test");
+      int smtpPort = freePort();
+      GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      mail.start();
+      int httpPort = freePort();
+      Map<String, String> env = new HashMap<>();
+      env.put(Setting.DATA_DIR.name(), dataDir.toString());
+      env.put(Setting.MONGO_EMBEDDED_BACKEND.name(), "memory");
+      env.put(Setting.HTTP_PORT.name(), String.valueOf(httpPort));
+      env.put(Setting.HTTP_HOST.name(), "127.0.0.1");
+      env.put(Setting.SMTP_HOST.name(), "127.0.0.1");
+      env.put(Setting.SMTP_PORT.name(), String.valueOf(smtpPort));
+      env.put(Setting.SMTP_STARTTLS.name(), "DISABLED");
+      env.put(Setting.PUBLIC_URL.name(), "http://localhost:" + httpPort);
+      env.putAll(overrides);
+      EmbeddedDefaults embedded = EmbeddedDefaults.start(Config.fromMap(env));
+      Config config = embedded.config();
+      Vertx vertx = Vertx.vertx();
+      Standalone.deployAll(vertx, config).await();
+      return new TestStack(vertx, config, mail, httpPort, dataDir, embedded);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  public ApiClient api() {
+    return new ApiClient(vertx, port);
+  }
+
+  public Users users() {
+    return new Users(api(), mail);
+  }
+
+  public BridgeClient bridge() {
+    return BridgeClient.connect(vertx, port);
+  }
+
+  @Override
+  public void close() {
+    vertx.close().await();
+    embedded.close();
+    mail.stop();
+  }
+}
