@@ -5,8 +5,15 @@ import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
-/** Media service contract (features arrive with their issue). */
+import java.util.List;
+
+/**
+ * Media through S3. The client-facing methods arrive with the media issue; the methods below are the ones other
+ * services rely on.
+ */
 @ProxyGen
 @VertxGen
 public interface MediaService {
@@ -17,6 +24,16 @@ public interface MediaService {
     return new MediaServiceVertxEBProxy(vertx, ADDRESS);
   }
 
-  /** Succeeds when the service and its database answer. */
+  /**
+   * Checks that every media id is {@code ready}, uploaded by {@code userId} for {@code chatId}, and answers their
+   * metadata in the given order (what a message's {@code attachments} hold). Fails with
+   * {@code message.attachment_invalid} (or media.not_ready / media.not_found) otherwise.
+   */
+  Future<JsonArray> attachmentsFor(String userId, String chatId, List<String> mediaIds);
+
+  /** Checks that the media is a ready avatar image uploaded by the user and answers its metadata (with url). */
+  Future<JsonObject> avatarFor(String userId, String mediaId);
+
+  /** Succeeds when the service and S3 answer. */
   Future<Void> ready();
 }

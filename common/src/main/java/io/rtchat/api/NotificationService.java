@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
+
 /** Notifications, presence and e-mail delivery. */
 @ProxyGen
 @VertxGen
@@ -23,6 +25,14 @@ public interface NotificationService {
    * Succeeds once the mail is accepted for delivery (stored or handed to the SMTP server).
    */
   Future<Void> sendEmail(JsonObject mail);
+
+  /**
+   * Something happened that these users should hear about: {@code {type: "message"|"friend_request"|"group_invite"|
+   * "call_missed", content, relatedId, chatId?, senderId?}}. The service stores a notification for each user who is
+   * not online (collapsing unread message notifications per chat) and pushes {@code notification.new} live.
+   * Callers fire and forget: a failure here never fails the caller's action.
+   */
+  Future<Void> notifyUsers(List<String> userIds, JsonObject event);
 
   /** Succeeds when the service and its database answer. */
   Future<Void> ready();

@@ -15,6 +15,16 @@ public class GroupServiceImpl implements GroupService {
   }
 
   @Override
+  public Future<Boolean> areFriends(String userId, String otherUserId) {
+    return Future.failedFuture("not implemented yet");
+  }
+
+  @Override
+  public Future<io.vertx.core.json.JsonArray> friendIds(String userId) {
+    return Future.failedFuture("not implemented yet");
+  }
+
+  @Override
   public Future<Void> ready() {
     return Mongo.ping(mongo);
   }

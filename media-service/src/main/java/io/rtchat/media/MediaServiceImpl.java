@@ -15,6 +15,16 @@ public class MediaServiceImpl implements MediaService {
   }
 
   @Override
+  public Future<io.vertx.core.json.JsonArray> attachmentsFor(String userId, String chatId, java.util.List<String> mediaIds) {
+    return Future.failedFuture("not implemented yet");
+  }
+
+  @Override
+  public Future<io.vertx.core.json.JsonObject> avatarFor(String userId, String mediaId) {
+    return Future.failedFuture("not implemented yet");
+  }
+
+  @Override
   public Future<Void> ready() {
     return Mongo.ping(mongo);
   }
