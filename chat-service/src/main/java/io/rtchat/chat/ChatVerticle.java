@@ -15,7 +15,8 @@ public class ChatVerticle extends VerticleBase {
   public Future<?> start() {
     Config config = Config.fromJson(config());
     MongoClient mongo = Mongo.client(vertx, config);
-    ChatService service = new ChatServiceImpl(mongo);
-    return new ServiceBinder(vertx).setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion();
+    ChatServiceImpl service = new ChatServiceImpl(vertx, mongo);
+    return service.createIndexes().compose(v -> new ServiceBinder(vertx)
+      .setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion());
   }
 }
