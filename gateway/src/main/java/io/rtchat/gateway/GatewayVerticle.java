@@ -12,6 +12,7 @@ import io.rtchat.common.Jwt;
 import io.rtchat.common.Setting;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -40,6 +41,7 @@ public class GatewayVerticle extends VerticleBase {
   public static final String API = "/api/v1";
 
   private HttpServer server;
+  private Router api;
 
   @Override
   public Future<?> start() {
@@ -56,14 +58,14 @@ public class GatewayVerticle extends VerticleBase {
 
     Router root = Router.router(vertx);
     root.route().handler(CorsHandler.create()
-      .addOrigins(config.getList(Setting.ALLOWED_ORIGINS))
+      .addOrigins(allowedOrigins(config))
       .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.PUT))
       .allowedHeaders(Set.of("Authorization", "Content-Type"))
       .allowCredentials(false));
     root.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     root.get("/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness(auth)));
 
-    Router api = Router.router(vertx);
+    api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.getInt(Setting.BODY_LIMIT_BYTES)));
     JsonObject openApi = OpenApiDocument.load();
     api.get("/openapi.json").handler(ctx -> ctx.json(openApi));
@@ -101,6 +103,12 @@ public class GatewayVerticle extends VerticleBase {
       });
   }
 
+  /** ALLOWED_ORIGINS, or by default the server's own public address (the web client it serves). */
+  static List<String> allowedOrigins(Config config) {
+    List<String> listed = config.getList(Setting.ALLOWED_ORIGINS);
+    return listed.isEmpty() ? List.of(config.get(Setting.PUBLIC_URL).replaceAll("/+$", "")) : listed;
+  }
+
   private HealthChecks readiness(AuthService auth) {
     HealthChecks checks = HealthChecks.create(vertx);
     register(checks, "auth-service", () -> auth.ready());
@@ -122,14 +130,16 @@ public class GatewayVerticle extends VerticleBase {
     if (ctx.response().ended()) {
       return;
     }
+    Throwable failure = ctx.failure();
     Errors.ClientError error;
-    if (ctx.failure() != null) {
-      error = Errors.toClientError(ctx.failure());
+    if (failure instanceof ReplyException || ctx.statusCode() < 400) {
+      error = Errors.toClientError(failure);
     } else {
+      // Failures raised by Vert.x handlers themselves (CORS, body limit, routing) carry their status.
       error = switch (ctx.statusCode()) {
         case 400 -> new Errors.ClientError(ErrorCode.VALIDATION, "The request is not valid", null);
         case 401 -> new Errors.ClientError(ErrorCode.UNAUTHORIZED, "Sign in first", null);
-        case 403 -> new Errors.ClientError(ErrorCode.FORBIDDEN, "Not allowed", null);
+        case 403 -> new Errors.ClientError(ErrorCode.FORBIDDEN, "Not allowed (origin or permissions)", null);
         case 404 -> new Errors.ClientError(ErrorCode.NOT_FOUND, "No such route", null);
         case 405 -> new Errors.ClientError(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed here", null);
         case 413 -> new Errors.ClientError(ErrorCode.BODY_TOO_LARGE, "The request body is too large", null);
@@ -138,9 +148,18 @@ public class GatewayVerticle extends VerticleBase {
       };
     }
     if (error.status() >= 500) {
-      log.error("request failed method={} path={} status={}", ctx.request().method(), ctx.request().path(), error.status(), ctx.failure());
+      log.error("request failed method={} path={} status={}", ctx.request().method(), ctx.request().path(), error.status(), failure);
     }
     ctx.response().setStatusCode(error.status()).putHeader("Content-Type", "application/json").end(error.toJson().toBuffer());
+  }
+
+  /** "METHOD /path" of every client route, in OpenAPI's {param} style (the OpenAPI coverage test reads it). */
+  public List<String> apiRoutes() {
+    return api.getRoutes().stream()
+      .filter(r -> r.getPath() != null && r.methods() != null)
+      .flatMap(r -> r.methods().stream().map(m -> m.name() + " " + r.getPath().replaceAll(":([A-Za-z]+)", "{$1}")))
+      .distinct()
+      .toList();
   }
 
   public int actualPort() {

@@ -25,7 +25,8 @@ public final class BridgeClient implements AutoCloseable {
   private BridgeClient(WebSocketClient client, WebSocket socket) {
     this.client = client;
     this.socket = socket;
-    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    // The raw-WebSocket transport may answer in binary or text messages: take both.
+    socket.handler(data -> frames.add(new JsonObject(data)));
     socket.closeHandler(v -> closed = true);
   }
 

@@ -59,6 +59,7 @@ public final class TestStack implements AutoCloseable {
       env.put(Setting.SMTP_PORT.name(), String.valueOf(smtpPort));
       env.put(Setting.SMTP_STARTTLS.name(), "DISABLED");
       env.put(Setting.PUBLIC_URL.name(), "http://localhost:" + httpPort);
+      env.put(Setting.ALLOWED_ORIGINS.name(), "http://localhost:" + httpPort + ",http://127.0.0.1:" + httpPort);
       env.putAll(overrides);
       EmbeddedDefaults embedded = EmbeddedDefaults.start(Config.fromMap(env));
       Config config = embedded.config();
@@ -86,6 +87,18 @@ public final class TestStack implements AutoCloseable {
 
   public BridgeClient bridge() {
     return BridgeClient.connect(vertx, port);
+  }
+
+  /** Clients for a server the test started itself (e.g. a cluster member's gateway). */
+  public record Client(Vertx vertx, int port) {
+
+    public ApiClient api() {
+      return new ApiClient(vertx, port);
+    }
+
+    public Users users(GreenMail mail) {
+      return new Users(api(), mail);
+    }
   }
 
   @Override
