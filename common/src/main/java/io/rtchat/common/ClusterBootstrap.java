@@ -6,7 +6,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -58,10 +57,7 @@ public final class ClusterBootstrap {
     } else if (!config.isSet(Setting.CLUSTER_K8S_SERVICE_DNS)) {
       bus.setHost("127.0.0.1");
     }
-    return Vertx.builder()
-      .with(new VertxOptions().setEventBusOptions(bus))
-      .withClusterManager(new HazelcastClusterManager(hz))
-      .buildClustered();
+    return VertxFactory.clustered(VertxFactory.options().setEventBusOptions(bus), new HazelcastClusterManager(hz));
   }
 
   /**

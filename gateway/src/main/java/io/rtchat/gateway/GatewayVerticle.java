@@ -22,6 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ public class GatewayVerticle extends VerticleBase {
       .allowCredentials(false));
     root.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     root.get("/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness(auth)));
+    root.get("/metrics").handler(PrometheusScrapingHandler.create());
 
     api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.getInt(Setting.BODY_LIMIT_BYTES)));

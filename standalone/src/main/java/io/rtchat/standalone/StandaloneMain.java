@@ -3,6 +3,7 @@ package io.rtchat.standalone;
 import io.rtchat.common.Config;
 import io.rtchat.common.EmbeddedDefaults;
 import io.rtchat.common.Setting;
+import io.rtchat.common.VertxFactory;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ public final class StandaloneMain {
   public static void main(String[] args) {
     EmbeddedDefaults embedded = EmbeddedDefaults.start(Config.fromEnv());
     Config config = embedded.config();
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = VertxFactory.local();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       vertx.close().toCompletionStage().toCompletableFuture().join();
       embedded.close();

@@ -93,6 +93,15 @@ class RequestValidationTest {
   }
 
   @Test
+  void prometheusMetricsAreServed() {
+    api.get("/health", null);
+    Response metrics = api.get("/metrics", null);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.raw().toString()).contains("vertx_http_server_requests_total").contains("jvm_memory_used_bytes")
+      .doesNotContain("user.");
+  }
+
+  @Test
   void openApiDocumentIsServed() {
     Response doc = api.get("/api/v1/openapi.json", null);
     assertThat(doc.status()).isEqualTo(200);

@@ -69,7 +69,7 @@ public final class ApiClient {
   /** For malformed bodies and odd content types. */
   public Response sendRaw(HttpMethod method, String path, String token, Buffer body, String contentType) {
     HttpRequest<Buffer> request = client.request(method, path.startsWith("/api") || path.startsWith("/health")
-      || path.startsWith("/ready") || path.startsWith("/eventbus") ? path : "/api/v1" + path);
+      || path.startsWith("/ready") || path.startsWith("/metrics") || path.startsWith("/eventbus") ? path : "/api/v1" + path);
     if (token != null) {
       request.putHeader("Authorization", "Bearer " + token);
     }

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.rtchat.common.Config;
 import io.rtchat.common.EmbeddedDefaults;
 import io.rtchat.common.Setting;
+import io.rtchat.common.VertxFactory;
 import io.rtchat.standalone.Standalone;
 import io.vertx.core.Vertx;
 
@@ -63,7 +64,7 @@ public final class TestStack implements AutoCloseable {
       env.putAll(overrides);
       EmbeddedDefaults embedded = EmbeddedDefaults.start(Config.fromMap(env));
       Config config = embedded.config();
-      Vertx vertx = Vertx.vertx();
+      Vertx vertx = VertxFactory.local();
       Standalone.deployAll(vertx, config).await();
       return new TestStack(vertx, config, mail, httpPort, dataDir, embedded);
     } catch (IOException e) {
