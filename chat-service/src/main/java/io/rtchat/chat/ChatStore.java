@@ -36,18 +36,13 @@ public class ChatStore {
       .compose(v -> Mongo.index(mongo, CHATS, new JsonObject().put("groupId", 1)));
   }
 
-  public static String groupKey(String groupId) {
-    return "group:" + groupId;
-  }
-
-  /** Inserts the group's chat unless it exists, and answers it either way. */
-  public Future<JsonObject> upsertGroupChat(String groupId, String name, List<String> participantIds) {
+  private static JsonObject newChat(boolean isGroup, String name, JsonArray participants, String groupId) {
     JsonObject now = Dates.now();
-    JsonObject onInsert = new JsonObject()
+    return new JsonObject()
       .put("_id", Ids.newId())
-      .put("isGroup", true)
+      .put("isGroup", isGroup)
       .put("name", name)
-      .put("participants", new JsonArray(participantIds))
+      .put("participants", participants)
       .put("groupId", groupId)
       .put("lastMessage", null)
       .put("lastSeq", 0L)
@@ -55,6 +50,15 @@ public class ChatStore {
       .put("pinnedBy", new JsonArray())
       .put("createdAt", now)
       .put("updatedAt", now);
+  }
+
+  public static String groupKey(String groupId) {
+    return "group:" + groupId;
+  }
+
+  /** Inserts the group's chat unless it exists, and answers it either way. */
+  public Future<JsonObject> upsertGroupChat(String groupId, String name, List<String> participantIds) {
+    JsonObject onInsert = newChat(true, name, new JsonArray(participantIds), groupId);
     return mongo.updateCollectionWithOptions(CHATS, new JsonObject().put("key", groupKey(groupId)),
         new JsonObject().put("$setOnInsert", onInsert), new UpdateOptions().setUpsert(true))
       .recover(err -> Mongo.isDuplicateKey(err) ? Future.succeededFuture() : Future.failedFuture(err))
@@ -89,19 +93,7 @@ public class ChatStore {
 
   /** Inserts the 1:1 chat of the pair unless it exists; answers {@code {created, chat}}. */
   public Future<JsonObject> upsertDirectChat(String a, String b) {
-    JsonObject now = Dates.now();
-    JsonObject onInsert = new JsonObject()
-      .put("_id", Ids.newId())
-      .put("isGroup", false)
-      .put("name", null)
-      .put("participants", new JsonArray().add(a).add(b))
-      .put("groupId", null)
-      .put("lastMessage", null)
-      .put("lastSeq", 0L)
-      .put("readSeq", new JsonObject())
-      .put("pinnedBy", new JsonArray())
-      .put("createdAt", now)
-      .put("updatedAt", now);
+    JsonObject onInsert = newChat(false, null, new JsonArray().add(a).add(b), null);
     String key = directKey(a, b);
     return mongo.updateCollectionWithOptions(CHATS, new JsonObject().put("key", key),
         new JsonObject().put("$setOnInsert", onInsert), new UpdateOptions().setUpsert(true))

@@ -1,15 +1,11 @@
 package io.rtchat.standalone;
 
 import io.rtchat.common.Addresses;
-import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.BridgeClient;
 import io.rtchat.standalone.support.Chats;
-import io.rtchat.standalone.support.TestStack;
-import io.rtchat.standalone.support.Users;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,27 +13,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Live delivery over real bridge frames: every device of every participant, nobody else; the chat commands. */
-class ChatLiveTest {
+class ChatLiveTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-  static Chats chats;
-
-  @BeforeAll
-  static void start() {
-    stack = TestStack.start();
-    api = stack.api();
-    users = stack.users();
-    chats = new Chats(stack);
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  private static boolean isEvent(JsonObject frame, String type) {
+  private boolean isEvent(JsonObject frame, String type) {
     return "rec".equals(frame.getString("type")) && frame.getJsonObject("body") != null
       && type.equals(frame.getJsonObject("body").getString("type"));
   }

@@ -1,15 +1,11 @@
 package io.rtchat.standalone;
 
-import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.Chats;
-import io.rtchat.standalone.support.TestStack;
-import io.rtchat.standalone.support.Users;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,38 +13,20 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 1:1 chats between friends, my chat list (pins, activity, unread counts) and chat search. */
-class ChatsTest {
+class ChatsTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-  static Chats chats;
-
-  @BeforeAll
-  static void start() {
-    stack = TestStack.start();
-    api = stack.api();
-    users = stack.users();
-    chats = new Chats(stack);
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  private static Response open(TestUser from, String otherId) {
+  private Response open(TestUser from, String otherId) {
     return api.post("/chats", from.accessToken(), new JsonObject().put("participantId", otherId));
   }
 
-  private static String direct(TestUser a, TestUser b) {
+  private String direct(TestUser a, TestUser b) {
     users.befriend(a, b);
     Response opened = open(a, b.id());
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     return opened.json().getString("id");
   }
 
-  private static List<String> ids(JsonArray chatList) {
+  private List<String> ids(JsonArray chatList) {
     return chatList.stream().map(c -> ((JsonObject) c).getString("id")).toList();
   }
 

@@ -1,15 +1,11 @@
 package io.rtchat.standalone;
 
-import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.Chats;
-import io.rtchat.standalone.support.TestStack;
-import io.rtchat.standalone.support.Users;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,35 +13,17 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Read receipts, edit, delete, stars, the chat's collections and message search. */
-class MessageActionsTest {
+class MessageActionsTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-  static Chats chats;
-
-  @BeforeAll
-  static void start() {
-    stack = TestStack.start();
-    api = stack.api();
-    users = stack.users();
-    chats = new Chats(stack);
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  private static Response read(TestUser user, String chatId, Object seq) {
+  private Response read(TestUser user, String chatId, Object seq) {
     return api.post("/chats/" + chatId + "/read", user.accessToken(), new JsonObject().put("seq", seq));
   }
 
-  private static long unread(TestUser user, String chatId) {
+  private long unread(TestUser user, String chatId) {
     return api.get("/chats/" + chatId, user.accessToken()).json().getLong("unreadCount");
   }
 
-  private static List<String> contents(Response page) {
+  private List<String> contents(Response page) {
     return page.items().stream().map(m -> ((JsonObject) m).getString("content")).toList();
   }
 

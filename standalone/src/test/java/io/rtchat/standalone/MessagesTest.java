@@ -1,10 +1,8 @@
 package io.rtchat.standalone;
 
-import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.Chats;
-import io.rtchat.standalone.support.TestStack;
-import io.rtchat.standalone.support.Users;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -14,8 +12,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -26,33 +22,15 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sending and reading history: seq without gaps, idempotent retries, catch-up, limits and who may do what. */
-class MessagesTest {
-
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-  static Chats chats;
-
-  @BeforeAll
-  static void start() {
-    stack = TestStack.start();
-    api = stack.api();
-    users = stack.users();
-    chats = new Chats(stack);
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
+class MessagesTest extends StackPerClass {
 
   /** A client with many connections, so requests really reach the server at the same time. */
-  private static WebClient parallelClient() {
+  private WebClient parallelClient() {
     return WebClient.create(stack.vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(stack.port),
       new PoolOptions().setHttp1MaxSize(32));
   }
 
-  private static Response post(TestUser user, String chatId, JsonObject body) {
+  private Response post(TestUser user, String chatId, JsonObject body) {
     return api.post("/chats/" + chatId + "/messages", user.accessToken(), body);
   }
 
