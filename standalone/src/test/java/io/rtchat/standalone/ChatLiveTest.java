@@ -155,4 +155,36 @@ class ChatLiveTest extends StackPerClass {
       assertThat(deleted.getBoolean("deleted")).isTrue();
     }
   }
+
+  @Test
+  void aCommandCannotAimItsReplyAtAnInbox() {
+    TestUser ann = users.create("ann");
+    TestUser bob = users.create("bob");
+    String chatId = chats.groupChat("spoof", ann, bob);
+    try (BridgeClient annPhone = stack.bridge(); BridgeClient bobPhone = stack.bridge()) {
+      chats.listen(annPhone, ann);
+      chats.listen(bobPhone, bob);
+      annPhone.write(new JsonObject().put("type", "send").put("address", Addresses.CLIENT_CHAT_SEND)
+        .put("body", Chats.text("spoof", "hi").put("chatId", chatId))
+        .put("headers", new JsonObject().put("Authorization", "Bearer " + ann.accessToken()))
+        .put("replyAddress", Addresses.inbox(bob.id())));
+      assertThat(annPhone.await(f -> "err".equals(f.getString("type")))).isNotNull();
+      assertThat(bobPhone.settle(300)).noneMatch(f -> isEvent(f, "message.new"));
+      assertThat(chats.history(ann, chatId, 0)).isEmpty();
+    }
+  }
+
+  @Test
+  void openingADirectChatTellsBothSidesLive() {
+    TestUser ann = users.create("ann");
+    TestUser bob = users.create("bob");
+    users.befriend(ann, bob);
+    try (BridgeClient bobPhone = stack.bridge()) {
+      chats.listen(bobPhone, bob);
+      String chatId = api.post("/chats", ann.accessToken(), new JsonObject().put("participantId", bob.id())).json().getString("id");
+      JsonObject created = bobPhone.awaitEvent("chat.created", d -> chatId.equals(d.getString("id"))).getJsonObject("data");
+      assertThat(created.getJsonArray("participants")).containsExactlyInAnyOrder(ann.id(), bob.id());
+      assertThat(created.getLong("unreadCount")).isZero();
+    }
+  }
 }
