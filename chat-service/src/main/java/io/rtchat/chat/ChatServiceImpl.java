@@ -90,8 +90,9 @@ public class ChatServiceImpl implements ChatService {
 
   @Override
   public Future<Void> removeGroupChatParticipant(String groupId, String userId) {
+    // When the group's chat is already gone (the last members leaving at once), nobody is left in it: done.
     return store.updateGroupChat(groupId, new JsonObject().put("$pull", new JsonObject().put("participants", userId)))
-      .compose(doc -> announceChange(doc, userId));
+      .compose(doc -> doc == null ? Future.succeededFuture() : announceChange(doc, userId));
   }
 
   @Override

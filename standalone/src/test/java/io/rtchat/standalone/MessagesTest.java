@@ -37,7 +37,7 @@ class MessagesTest extends StackPerClass {
   @Test
   void concurrentSendersGetSeqsOneToNWithoutGapsOrDuplicates() {
     TestUser[] senders = {users.create("cs1"), users.create("cs2"), users.create("cs3"), users.create("cs4")};
-    String chatId = chats.groupChat("busy", senders);
+    String chatId = chats.groupChat("busy", senders[0], senders[1], senders[2], senders[3]);
     WebClient client = parallelClient();
     List<Future<HttpResponse<Buffer>>> all = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
