@@ -1,7 +1,9 @@
 package io.rtchat.standalone;
 
 import io.rtchat.standalone.support.ApiClient.Response;
+import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.Chats;
+import io.rtchat.standalone.support.Groups;
 import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.Future;
@@ -9,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -198,5 +201,39 @@ class MessagesTest extends StackPerClass {
     JsonArray history = chats.history(ann, chatId, 0);
     assertThat(history).hasSize(1);
     assertThat(history.getJsonObject(0).getJsonArray("starredBy")).isEmpty();
+  }
+
+  @Test
+  void messagesLiveInTheirOwnCollectionWithUniqueSeqAndClientMsgIdIndexesFromStartUp() {
+    TestUser ann = users.create("ann");
+    String chatId = chats.groupChat("storage", ann);
+    chats.send(ann, chatId, "stored apart");
+    MongoClient mongo = MongoClient.create(stack.vertx, new JsonObject()
+      .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
+    try {
+      List<JsonObject> unique = mongo.listIndexes("messages").await().stream().map(JsonObject.class::cast)
+        .filter(i -> i.getBoolean("unique", false)).toList();
+      assertThat(unique).extracting(i -> i.getJsonObject("key").fieldNames().stream().toList())
+        .contains(List.of("chatId", "seq"), List.of("chatId", "clientMsgId"));
+      JsonObject chat = mongo.findOne("chats", new JsonObject().put("_id", chatId), null).await();
+      assertThat(chat.fieldNames()).doesNotContain("messages");
+      assertThat(chat.getLong("lastSeq")).isEqualTo(1L);
+      assertThat(mongo.count("messages", new JsonObject().put("chatId", chatId)).await()).isEqualTo(1L);
+    } finally {
+      mongo.close().await();
+    }
+  }
+
+  @Test
+  void aMemberWhoLeftTheGroupCanNoLongerReadOrPost() {
+    TestUser ann = users.create("ann");
+    TestUser bob = users.create("bob");
+    Groups.TestGroup group = stack.groups().withMembers(ann, bob);
+    chats.send(bob, group.chatId(), "before leaving");
+    assertThat(api.post("/groups/" + group.id() + "/leave", bob.accessToken(), null).status()).isEqualTo(204);
+    assertThat(api.get("/chats/" + group.chatId() + "/messages", bob.accessToken()).errorCode()).isEqualTo("chat.not_found");
+    assertThat(post(bob, group.chatId(), Chats.text("after leaving")).errorCode()).isEqualTo("chat.not_found");
+    assertThat(api.get("/messages/search?q=leaving", bob.accessToken()).items()).isEmpty();
+    assertThat(chats.history(ann, group.chatId(), 0)).hasSize(1);
   }
 }
