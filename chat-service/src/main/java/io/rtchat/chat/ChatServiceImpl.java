@@ -84,8 +84,12 @@ public class ChatServiceImpl implements ChatService {
 
   @Override
   public Future<Void> addGroupChatParticipant(String groupId, String userId) {
+    // A new member starts with nothing unread: their read pointer starts at the chat's newest message ($max: a
+    // message sent meanwhile can only leave it lower, never lose one).
     return store.updateGroupChat(groupId, new JsonObject().put("$addToSet", new JsonObject().put("participants", userId)))
-      .compose(doc -> announceChange(doc, userId));
+      .compose(doc -> doc == null
+        ? announceChange(null, userId)
+        : store.advanceRead(doc.getString("_id"), userId, doc.getLong("lastSeq", 0L)).compose(before -> announceChange(doc, userId)));
   }
 
   @Override
