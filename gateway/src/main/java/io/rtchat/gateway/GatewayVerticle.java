@@ -55,7 +55,8 @@ public class GatewayVerticle extends VerticleBase {
 
     List<ApiModule> modules = List.of(
       new AuthRoutes(auth),
-      new UserRoutes(auth));
+      new UserRoutes(auth),
+      new MediaRoutes(MediaService.createProxy(vertx), tokens));
 
     Router root = Router.router(vertx);
     root.route().handler(CorsHandler.create()

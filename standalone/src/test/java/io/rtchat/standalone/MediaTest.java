@@ -1,0 +1,338 @@
+package io.rtchat.standalone;
+
+import io.rtchat.api.MediaService;
+import io.rtchat.common.ErrorCode;
+import io.rtchat.common.Errors;
+import io.rtchat.standalone.support.ApiClient;
+import io.rtchat.standalone.support.ApiClient.Response;
+import io.rtchat.standalone.support.MediaFiles;
+import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.Users;
+import io.rtchat.standalone.support.Users.TestUser;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static io.rtchat.standalone.support.MediaFiles.attachment;
+import static io.rtchat.standalone.support.MediaFiles.avatar;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Attachments and avatars through presigned S3 URLs against S3Proxy, uploaded and downloaded with plain HTTP. */
+class MediaTest {
+
+  static TestStack stack;
+  static ApiClient api;
+  static Users users;
+  static MediaFiles media;
+
+  @BeforeAll
+  static void start() {
+    stack = TestStack.start();
+    api = stack.api();
+    users = stack.users();
+    media = new MediaFiles(stack);
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  private static String id(JsonObject media) {
+    return media.getString("id");
+  }
+
+  /** Polls the metadata until it satisfies the condition (work that happens after an answer, like thumbnails). */
+  private static JsonObject awaitMeta(String token, String mediaId, Predicate<JsonObject> done) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    JsonObject meta = api.get("/media/" + mediaId + "/meta", token).json();
+    while (!done.test(meta) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+      meta = api.get("/media/" + mediaId + "/meta", token).json();
+    }
+    return meta;
+  }
+
+  /** Follows the gateway's 302 to S3 with a plain client: what a browser does. */
+  private static HttpResponse<byte[]> download(String path, String token) {
+    Response redirect = api.get(path, token);
+    assertThat(redirect.status()).as("download %s", redirect).isEqualTo(302);
+    return MediaFiles.get(redirect.header("Location"));
+  }
+
+  private static String pathOf(String url) {
+    URI uri = URI.create(url);
+    return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+
+  @Test
+  void imageUploadedToS3BecomesReadyWithThumbnailAndDownloadsForParticipants() throws Exception {
+    TestUser ann = users.create("ann");
+    TestUser ben = users.create("ben");
+    String chatId = media.chatOf(ann.id(), ben.id());
+    byte[] png = MediaFiles.image(1200, 800, "png");
+
+    Response slot = media.slot(ann.accessToken(), attachment(chatId, "beach.png", "image/png", png.length));
+    assertThat(slot.status()).as(slot.toString()).isEqualTo(201);
+    JsonObject pending = slot.json().getJsonObject("media");
+    assertThat(pending.getString("status")).isEqualTo("pending");
+    assertThat(pending.getString("type")).isEqualTo("image");
+    assertThat(pending.getString("uploader")).isEqualTo(ann.id());
+    assertThat(pending.getString("chatId")).isEqualTo(chatId);
+    assertThat(slot.json().getString("method")).isEqualTo("PUT");
+    assertThat(slot.json().getJsonObject("headers").getString("Content-Type")).isEqualTo("image/png");
+    assertThat(MediaFiles.put(slot.json(), png)).isEqualTo(200);
+
+    Response done = api.post("/media/" + id(pending) + "/complete", ann.accessToken(), null);
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    assertThat(done.json().getString("status")).isEqualTo("ready");
+    assertThat(done.json().getLong("size")).isEqualTo(png.length);
+    assertThat(done.json().getString("uploadedAt")).isNotNull();
+    assertThat(done.json().getString("url")).endsWith("/api/v1/media/" + id(pending));
+
+    // Ben, a participant, downloads through a short-lived presigned GET and gets exactly the bytes.
+    HttpResponse<byte[]> original = download(pathOf(done.json().getString("url")), ben.accessToken());
+    assertThat(original.statusCode()).isEqualTo(200);
+    assertThat(original.body()).isEqualTo(png);
+    assertThat(original.headers().firstValue("Content-Type")).hasValue("image/png");
+
+    JsonObject meta = awaitMeta(ben.accessToken(), id(pending), m -> m.getString("thumbnailUrl") != null);
+    assertThat(meta.getString("thumbnailUrl")).as(meta.encode()).isNotNull();
+    HttpResponse<byte[]> thumb = download(pathOf(meta.getString("thumbnailUrl")), ben.accessToken());
+    assertThat(thumb.statusCode()).isEqualTo(200);
+    BufferedImage small = MediaFiles.decode(thumb.body());
+    assertThat(small.getWidth()).isEqualTo(320);
+    assertThat(small.getHeight()).isEqualTo(213);
+
+    Response json = api.get("/media/" + id(pending) + "?redirect=false", ben.accessToken());
+    assertThat(json.status()).isEqualTo(200);
+    assertThat(MediaFiles.get(json.json().getString("url")).body()).isEqualTo(png);
+  }
+
+  @Test
+  void fileOfAnyAllowedTypeIsAcceptedAndDownloadsAsAnAttachment() {
+    TestUser cat = users.create("cat");
+    String chatId = media.chatOf(cat.id());
+    byte[] text = "minutes of the meeting\n".getBytes(StandardCharsets.UTF_8);
+    JsonObject ready = media.upload(cat.accessToken(), attachment(chatId, "notes.txt", "text/plain", text.length), text);
+    assertThat(ready.getString("type")).isEqualTo("file");
+    assertThat(ready.getString("thumbnailUrl")).isNull();
+    HttpResponse<byte[]> file = download("/media/" + id(ready), cat.accessToken());
+    assertThat(file.body()).isEqualTo(text);
+    assertThat(file.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+  }
+
+  @Test
+  void declaredSizeThatDiffersFromTheUploadIsRefusedAndTheObjectDeleted() {
+    TestUser dan = users.create("dan");
+    String chatId = media.chatOf(dan.id());
+    byte[] png = MediaFiles.image(40, 40, "png");
+    Response slot = media.slot(dan.accessToken(), attachment(chatId, "small.png", "image/png", png.length + 100));
+    assertThat(MediaFiles.put(slot.json(), png)).isEqualTo(200);
+    String mediaId = id(slot.json().getJsonObject("media"));
+
+    Response lie = api.post("/media/" + mediaId + "/complete", dan.accessToken(), null);
+    assertThat(lie.status()).isEqualTo(422);
+    assertThat(lie.errorCode()).isEqualTo("media.content_mismatch");
+    // The object is gone: completing again finds nothing stored, and nothing can be downloaded.
+    Response again = api.post("/media/" + mediaId + "/complete", dan.accessToken(), null);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.errorCode()).isEqualTo("media.not_uploaded");
+    assertThat(api.get("/media/" + mediaId, dan.accessToken()).errorCode()).isEqualTo("media.not_ready");
+  }
+
+  @Test
+  void textDeclaredAsAnImageIsRefusedByItsFirstBytesAndDeleted() {
+    TestUser eve = users.create("eve");
+    String chatId = media.chatOf(eve.id());
+    byte[] text = "this is not a picture at all, just words".getBytes(StandardCharsets.UTF_8);
+    Response slot = media.slot(eve.accessToken(), attachment(chatId, "cat.png", "image/png", text.length));
+    assertThat(MediaFiles.put(slot.json(), text)).isEqualTo(200);
+    String mediaId = id(slot.json().getJsonObject("media"));
+
+    Response lie = api.post("/media/" + mediaId + "/complete", eve.accessToken(), null);
+    assertThat(lie.status()).isEqualTo(422);
+    assertThat(lie.errorCode()).isEqualTo("media.content_mismatch");
+    assertThat(api.post("/media/" + mediaId + "/complete", eve.accessToken(), null).errorCode()).isEqualTo("media.not_uploaded");
+    assertThat(api.get("/media/" + mediaId + "/meta", eve.accessToken()).json().getString("status")).isEqualTo("pending");
+  }
+
+  @Test
+  void jpegDeclaredAsPngIsStillAnImageAndAccepted() {
+    TestUser fay = users.create("fay");
+    String chatId = media.chatOf(fay.id());
+    byte[] jpeg = MediaFiles.image(60, 30, "jpeg");
+    JsonObject ready = media.upload(fay.accessToken(), attachment(chatId, "photo.png", "image/png", jpeg.length), jpeg);
+    assertThat(ready.getString("status")).isEqualTo("ready");
+  }
+
+  @Test
+  void uploadsOverTheLimitOfTheirKindAreRefusedAtSlotTime() {
+    TestUser gus = users.create("gus");
+    String chatId = media.chatOf(gus.id());
+    Response image = media.slot(gus.accessToken(), attachment(chatId, "huge.png", "image/png", 20L * 1024 * 1024 + 1));
+    assertThat(image.status()).isEqualTo(413);
+    assertThat(image.errorCode()).isEqualTo("media.too_large");
+    assertThat(media.slot(gus.accessToken(), attachment(chatId, "ok.png", "image/png", 20L * 1024 * 1024)).status()).isEqualTo(201);
+    assertThat(media.slot(gus.accessToken(), attachment(chatId, "film.mp4", "video/mp4", 200L * 1024 * 1024)).status()).isEqualTo(201);
+    assertThat(media.slot(gus.accessToken(), attachment(chatId, "film.mp4", "video/mp4", 200L * 1024 * 1024 + 1)).status()).isEqualTo(413);
+    assertThat(media.slot(gus.accessToken(), attachment(chatId, "a.pdf", "application/pdf", 100L * 1024 * 1024 + 1)).status()).isEqualTo(413);
+    assertThat(media.slot(gus.accessToken(), avatar("me.png", "image/png", 5L * 1024 * 1024 + 1)).status()).isEqualTo(413);
+  }
+
+  @Test
+  void typesOutsideTheAllowListAndNonImageAvatarsAreRefused() {
+    TestUser hal = users.create("hal");
+    String chatId = media.chatOf(hal.id());
+    Response exe = media.slot(hal.accessToken(), attachment(chatId, "setup.exe", "application/x-msdownload", 1000));
+    assertThat(exe.status()).isEqualTo(415);
+    assertThat(exe.errorCode()).isEqualTo("media.type_not_allowed");
+    Response pdfAvatar = media.slot(hal.accessToken(), avatar("me.pdf", "application/pdf", 1000));
+    assertThat(pdfAvatar.status()).isEqualTo(415);
+  }
+
+  @Test
+  void malformedSlotRequestsAreRefusedWithTheirFields() {
+    TestUser ida = users.create("ida");
+    Response empty = media.slot(ida.accessToken(), new JsonObject());
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.json().getJsonObject("error").getJsonObject("fields").fieldNames())
+      .contains("purpose", "name", "fileType", "size");
+    Response noChat = media.slot(ida.accessToken(), new JsonObject().put("purpose", "attachment")
+      .put("name", "a.png").put("fileType", "image/png").put("size", 10));
+    assertThat(noChat.json().getJsonObject("error").getJsonObject("fields").fieldNames()).containsExactly("chatId");
+    Response badType = media.slot(ida.accessToken(), avatar("../etc/passwd", "not a type", -1));
+    assertThat(badType.json().getJsonObject("error").getJsonObject("fields").fieldNames()).contains("name", "fileType", "size");
+    assertThat(api.post("/media/not-an-id/complete", ida.accessToken(), null).status()).isEqualTo(400);
+    assertThat(media.slot(null, avatar("me.png", "image/png", 10)).status()).isEqualTo(401);
+  }
+
+  @Test
+  void completingBeforeUploadingSaysNothingWasStored() {
+    TestUser jon = users.create("jon");
+    Response slot = media.slot(jon.accessToken(), avatar("me.png", "image/png", 100));
+    Response early = api.post("/media/" + id(slot.json().getJsonObject("media")) + "/complete", jon.accessToken(), null);
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.errorCode()).isEqualTo("media.not_uploaded");
+  }
+
+  @Test
+  void outsidersGetNoSlotForAChatAndCannotSeeItsMedia() {
+    TestUser kim = users.create("kim");
+    TestUser lou = users.create("lou");
+    String chatId = media.chatOf(kim.id());
+    byte[] png = MediaFiles.image(30, 30, "png");
+    JsonObject ready = media.upload(kim.accessToken(), attachment(chatId, "secret.png", "image/png", png.length), png);
+
+    Response slot = media.slot(lou.accessToken(), attachment(chatId, "x.png", "image/png", 10));
+    assertThat(slot.status()).isEqualTo(403);
+    assertThat(slot.errorCode()).isEqualTo("chat.not_member");
+    Response unknownChat = media.slot(lou.accessToken(), attachment("0123456789abcdef01234567", "x.png", "image/png", 10));
+    assertThat(unknownChat.status()).isEqualTo(403);
+
+    Response download = api.get("/media/" + id(ready), lou.accessToken());
+    assertThat(download.status()).isEqualTo(403);
+    assertThat(download.errorCode()).isEqualTo("media.forbidden");
+    assertThat(download.header("Location")).isNull();
+    assertThat(api.get("/media/" + id(ready) + "/meta", lou.accessToken()).status()).isEqualTo(403);
+    assertThat(api.get("/media/" + id(ready) + "?variant=thumbnail", lou.accessToken()).status()).isEqualTo(403);
+    // Without a token an attachment is never served; someone else's upload cannot be completed.
+    assertThat(api.get("/media/" + id(ready), null).status()).isEqualTo(401);
+    assertThat(api.get("/media/" + id(ready), "garbage").status()).isEqualTo(401);
+    assertThat(api.post("/media/" + id(ready) + "/complete", lou.accessToken(), null).status()).isEqualTo(404);
+    assertThat(api.get("/media/0123456789abcdef01234567", lou.accessToken()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void attachmentsMustBeReadyYoursAndForThatChat() {
+    TestUser max = users.create("max");
+    TestUser ned = users.create("ned");
+    String chatId = media.chatOf(max.id(), ned.id());
+    String otherChat = media.chatOf(max.id());
+    byte[] png = MediaFiles.image(20, 20, "png");
+    JsonObject first = media.upload(max.accessToken(), attachment(chatId, "1.png", "image/png", png.length), png);
+    byte[] text = "hello".getBytes(StandardCharsets.UTF_8);
+    JsonObject second = media.upload(max.accessToken(), attachment(chatId, "2.txt", "text/plain", text.length), text);
+    JsonObject nedsOwn = media.upload(ned.accessToken(), attachment(chatId, "n.png", "image/png", png.length), png);
+    JsonObject elsewhere = media.upload(max.accessToken(), attachment(otherChat, "o.png", "image/png", png.length), png);
+    String pending = id(media.slot(max.accessToken(), attachment(chatId, "p.png", "image/png", 10)).json().getJsonObject("media"));
+    MediaService service = MediaService.createProxy(stack.vertx);
+
+    JsonArray both = service.attachmentsFor(max.id(), chatId, List.of(id(second), id(first))).await();
+    assertThat(both.stream().map(o -> ((JsonObject) o).getString("id"))).containsExactly(id(second), id(first));
+    assertThat(both.getJsonObject(1).getString("fileType")).isEqualTo("image/png");
+    assertThat(both.getJsonObject(1).getString("name")).isEqualTo("1.png");
+
+    assertThat(failure(service.attachmentsFor(max.id(), chatId, List.of(id(first), pending)))).isEqualTo(ErrorCode.MEDIA_NOT_READY);
+    assertThat(failure(service.attachmentsFor(max.id(), chatId, List.of(id(nedsOwn))))).isEqualTo(ErrorCode.ATTACHMENT_INVALID);
+    assertThat(failure(service.attachmentsFor(max.id(), chatId, List.of(id(elsewhere))))).isEqualTo(ErrorCode.ATTACHMENT_INVALID);
+    assertThat(failure(service.attachmentsFor(max.id(), chatId, List.of("0123456789abcdef01234567")))).isEqualTo(ErrorCode.MEDIA_NOT_FOUND);
+  }
+
+  private static ErrorCode failure(Future<?> call) {
+    Throwable err = call.transform(ar -> Future.succeededFuture(ar.failed() ? ar.cause() : null)).await();
+    assertThat(err).as("the call must fail").isNotNull();
+    for (ErrorCode code : ErrorCode.values()) {
+      if (Errors.is(err, code)) {
+        return code;
+      }
+    }
+    return ErrorCode.INTERNAL;
+  }
+
+  @Test
+  void avatarBecomesPartOfTheProfileAndIsPublic() {
+    TestUser oli = users.create("oli");
+    TestUser pam = users.create("pam");
+    byte[] jpeg = MediaFiles.image(500, 500, "jpeg");
+    JsonObject avatar = media.upload(oli.accessToken(), avatar("me.jpg", "image/jpeg", jpeg.length), jpeg);
+
+    Response patched = api.patch("/users/me", oli.accessToken(), new JsonObject().put("avatarMediaId", id(avatar)));
+    assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+    assertThat(patched.json().getString("avatarMediaId")).isEqualTo(id(avatar));
+    String avatarUrl = patched.json().getString("avatarUrl");
+    assertThat(avatarUrl).isEqualTo(avatar.getString("url"));
+    assertThat(api.get("/users/" + oli.id(), pam.accessToken()).json().getString("avatarUrl")).isEqualTo(avatarUrl);
+
+    // An <img> sends no token: avatars download without one.
+    HttpResponse<byte[]> image = download(pathOf(avatarUrl), null);
+    assertThat(image.body()).isEqualTo(jpeg);
+
+    Response removed = api.patch("/users/me", oli.accessToken(), new JsonObject().putNull("avatarMediaId"));
+    assertThat(removed.json().getString("avatarUrl")).isNull();
+    assertThat(removed.json().getString("avatarMediaId")).isNull();
+  }
+
+  @Test
+  void onlyYourOwnReadyAvatarUploadCanBeYourAvatar() {
+    TestUser quin = users.create("quin");
+    TestUser ray = users.create("ray");
+    byte[] png = MediaFiles.image(50, 50, "png");
+    JsonObject raysAvatar = media.upload(ray.accessToken(), avatar("r.png", "image/png", png.length), png);
+    JsonObject attachment = media.upload(quin.accessToken(), attachment(media.chatOf(quin.id()), "a.png", "image/png", png.length), png);
+    String pending = id(media.slot(quin.accessToken(), avatar("p.png", "image/png", 10)).json().getJsonObject("media"));
+
+    Response someoneElses = api.patch("/users/me", quin.accessToken(), new JsonObject().put("avatarMediaId", id(raysAvatar)));
+    assertThat(someoneElses.status()).isEqualTo(403);
+    Response notAnAvatar = api.patch("/users/me", quin.accessToken(), new JsonObject().put("avatarMediaId", id(attachment)));
+    assertThat(notAnAvatar.status()).isEqualTo(400);
+    Response notReady = api.patch("/users/me", quin.accessToken(), new JsonObject().put("avatarMediaId", pending));
+    assertThat(notReady.status()).isEqualTo(409);
+    assertThat(notReady.errorCode()).isEqualTo("media.not_ready");
+    Response badId = api.patch("/users/me", quin.accessToken(), new JsonObject().put("avatarMediaId", "nope").put("about", "x"));
+    assertThat(badId.status()).isEqualTo(400);
+    JsonObject me = api.get("/users/me", quin.accessToken()).json();
+    assertThat(me.getString("avatarUrl")).isNull();
+    assertThat(me.getString("about")).isEmpty();
+  }
+}

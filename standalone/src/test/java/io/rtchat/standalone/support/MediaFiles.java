@@ -1,0 +1,116 @@
+package io.rtchat.standalone.support;
+
+import io.rtchat.api.ChatService;
+import io.rtchat.common.Ids;
+import io.rtchat.standalone.support.ApiClient.Response;
+import io.vertx.core.json.JsonObject;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Uploads the way a browser does: ask the gateway for a slot, PUT the bytes straight to the presigned S3 URL with
+ * a plain HTTP client, complete. Also makes real images with ImageIO and a chat to upload into.
+ */
+public final class MediaFiles {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private final TestStack stack;
+  private final ApiClient api;
+
+  public MediaFiles(TestStack stack) {
+    this.stack = stack;
+    this.api = stack.api();
+  }
+
+  /** A group chat with these participants, made through chat-service's own contract. */
+  public String chatOf(String... userIds) {
+    return ChatService.createProxy(stack.vertx)
+      .createGroupChat(Ids.newId(), "media test", List.of(userIds)).await().getString("id");
+  }
+
+  public static JsonObject attachment(String chatId, String name, String fileType, long size) {
+    return new JsonObject().put("purpose", "attachment").put("chatId", chatId)
+      .put("name", name).put("fileType", fileType).put("size", size);
+  }
+
+  public static JsonObject avatar(String name, String fileType, long size) {
+    return new JsonObject().put("purpose", "avatar").put("name", name).put("fileType", fileType).put("size", size);
+  }
+
+  public Response slot(String token, JsonObject request) {
+    return api.post("/media/uploads", token, request);
+  }
+
+  /** PUTs the bytes to the slot's presigned URL with the headers it names; answers the S3 status. */
+  public static int put(JsonObject slot, byte[] bytes) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(slot.getString("uploadUrl")))
+      .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    slot.getJsonObject("headers").forEach(h -> request.header(h.getKey(), String.valueOf(h.getValue())));
+    return send(request.build()).statusCode();
+  }
+
+  public static HttpResponse<byte[]> get(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+  }
+
+  /** Slot, PUT, complete: the ready media. */
+  public JsonObject upload(String token, JsonObject request, byte[] bytes) {
+    Response slot = slot(token, request);
+    assertThat(slot.status()).as("slot %s", slot).isEqualTo(201);
+    assertThat(put(slot.json(), bytes)).isEqualTo(200);
+    Response done = api.post("/media/" + slot.json().getJsonObject("media").getString("id") + "/complete", token, null);
+    assertThat(done.status()).as("complete %s", done).isEqualTo(200);
+    return done.json();
+  }
+
+  private static HttpResponse<byte[]> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A real image of that size and format ("png" or "jpeg"). */
+  public static byte[] image(int width, int height, String format) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.ORANGE);
+    g.fillRect(0, 0, width, height);
+    g.setColor(Color.BLUE);
+    g.fillOval(width / 4, height / 4, width / 2, height / 2);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, format, out);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toByteArray();
+  }
+
+  public static BufferedImage decode(byte[] bytes) {
+    try {
+      return ImageIO.read(new ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
