@@ -3,6 +3,7 @@ package io.rtchat.standalone;
 import io.rtchat.api.MediaService;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
+import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.MediaFiles;
@@ -117,6 +118,18 @@ class MediaTest {
     Response json = api.get("/media/" + id(pending) + "?redirect=false", ben.accessToken());
     assertThat(json.status()).isEqualTo(200);
     assertThat(MediaFiles.get(json.json().getString("url")).body()).isEqualTo(png);
+  }
+
+  @Test
+  void browsersOnTheWebOriginMayPutStraightToTheEmbeddedS3AndOthersMayNot() {
+    TestUser amy = users.create("amy");
+    String uploadUrl = media.slot(amy.accessToken(), avatar("me.png", "image/png", 10)).json().getString("uploadUrl");
+    String origin = stack.config.get(Setting.PUBLIC_URL);
+    HttpResponse<byte[]> allowed = MediaFiles.preflightPut(uploadUrl, origin);
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+    HttpResponse<byte[]> other = MediaFiles.preflightPut(uploadUrl, "https://evil.example");
+    assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
 
   @Test

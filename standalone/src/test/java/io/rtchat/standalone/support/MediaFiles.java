@@ -67,6 +67,16 @@ public final class MediaFiles {
     return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
   }
 
+  /** The CORS preflight a browser on {@code origin} sends before PUTting to S3. */
+  public static HttpResponse<byte[]> preflightPut(String url, String origin) {
+    return send(HttpRequest.newBuilder(URI.create(url))
+      .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+      .header("Origin", origin)
+      .header("Access-Control-Request-Method", "PUT")
+      .header("Access-Control-Request-Headers", "content-type")
+      .build());
+  }
+
   /** Slot, PUT, complete: the ready media. */
   public JsonObject upload(String token, JsonObject request, byte[] bytes) {
     Response slot = slot(token, request);
