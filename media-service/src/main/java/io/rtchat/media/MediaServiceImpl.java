@@ -266,7 +266,7 @@ public class MediaServiceImpl implements MediaService {
     if (ids.isEmpty()) {
       return Future.succeededFuture(new JsonArray());
     }
-    if (!ids.stream().allMatch(Ids::isValid)) {
+    if (!Ids.isValid(chatId) || !ids.stream().allMatch(Ids::isValid)) {
       return Errors.fail(ErrorCode.ATTACHMENT_INVALID, "attachmentIds must be media ids");
     }
     return store.byIds(ids).compose(found -> {

@@ -190,6 +190,16 @@ class MediaTest {
   }
 
   @Test
+  void audioRecognisedByItsFirstBytesIsAccepted() {
+    TestUser liv = users.create("liv");
+    String chatId = media.chatOf(liv.id());
+    byte[] wav = MediaFiles.wav(8000);
+    JsonObject ready = media.upload(liv.accessToken(), attachment(chatId, "voice.wav", "audio/wav", wav.length), wav);
+    assertThat(ready.getString("type")).isEqualTo("audio");
+    assertThat(ready.getString("status")).isEqualTo("ready");
+  }
+
+  @Test
   void uploadsOverTheLimitOfTheirKindAreRefusedAtSlotTime() {
     TestUser gus = users.create("gus");
     String chatId = media.chatOf(gus.id());

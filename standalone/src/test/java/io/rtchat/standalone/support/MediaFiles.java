@@ -6,6 +6,10 @@ import io.rtchat.standalone.support.ApiClient.Response;
 import io.vertx.core.json.JsonObject;
 
 import javax.imageio.ImageIO;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -110,6 +114,19 @@ public final class MediaFiles {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, format, out);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** A real WAV file: a second of silence in 8-bit mono at {@code sampleRate}. */
+  public static byte[] wav(int sampleRate) {
+    AudioFormat format = new AudioFormat(sampleRate, 8, 1, true, false);
+    AudioInputStream silence = new AudioInputStream(new ByteArrayInputStream(new byte[sampleRate]), format, sampleRate);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      AudioSystem.write(silence, AudioFileFormat.Type.WAVE, out);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
