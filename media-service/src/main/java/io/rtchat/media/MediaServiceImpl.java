@@ -12,6 +12,7 @@ import io.rtchat.common.Mongo;
 import io.rtchat.common.Setting;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -46,6 +47,8 @@ public class MediaServiceImpl implements MediaService {
   private final MediaPolicy policy;
   private final MediaViews views;
   private final ChatService chats;
+  /** Decoding images takes memory: at most two at a time, apart from the shared worker pool. */
+  private final WorkerExecutor imageWorkers;
   private boolean sweeping;
 
   public MediaServiceImpl(Vertx vertx, Config config, MongoClient mongo, S3Storage storage, ContentCheck content) {
@@ -57,6 +60,7 @@ public class MediaServiceImpl implements MediaService {
     this.policy = new MediaPolicy(config);
     this.views = new MediaViews(config.get(Setting.PUBLIC_URL));
     this.chats = ChatService.createProxy(vertx);
+    this.imageWorkers = vertx.createSharedWorkerExecutor("media-thumbnails", 2);
   }
 
   public Future<Void> createIndexes() {
@@ -196,7 +200,7 @@ public class MediaServiceImpl implements MediaService {
     String id = media.getString("_id");
     String key = "thumbnails/" + id;
     storage.read(media.getString("key"))
-      .compose(bytes -> vertx.executeBlocking(() -> Thumbnails.render(bytes), false))
+      .compose(bytes -> imageWorkers.executeBlocking(() -> Thumbnails.render(bytes), false))
       .compose(thumb -> thumb == null
         ? Future.<Void>succeededFuture()
         : storage.write(key, thumb.bytes(), thumb.contentType()).compose(v -> store.setThumbnail(id, key, thumb.contentType())))

@@ -1,6 +1,7 @@
 package io.rtchat.media;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.Graphics2D;
@@ -60,10 +61,16 @@ final class Thumbnails {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if ((long) width * height > MAX_PIXELS) {
           return null;
         }
-        return reader.read(0);
+        // Decode only every n-th pixel of a big photo: the thumbnail needs about twice its size, not 48 MP in memory.
+        int step = Math.max(1, Math.max(width, height) / (2 * MAX_SIDE));
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(step, step, 0, 0);
+        return reader.read(0, param);
       } finally {
         reader.dispose();
       }

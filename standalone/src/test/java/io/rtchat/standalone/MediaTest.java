@@ -81,7 +81,7 @@ class MediaTest {
     TestUser ann = users.create("ann");
     TestUser ben = users.create("ben");
     String chatId = media.chatOf(ann.id(), ben.id());
-    byte[] png = MediaFiles.image(1200, 800, "png");
+    byte[] png = MediaFiles.image(2000, 1000, "png");
 
     Response slot = media.slot(ann.accessToken(), attachment(chatId, "beach.png", "image/png", png.length));
     assertThat(slot.status()).as(slot.toString()).isEqualTo(201);
@@ -113,7 +113,7 @@ class MediaTest {
     assertThat(thumb.statusCode()).isEqualTo(200);
     BufferedImage small = MediaFiles.decode(thumb.body());
     assertThat(small.getWidth()).isEqualTo(320);
-    assertThat(small.getHeight()).isEqualTo(213);
+    assertThat(small.getHeight()).isEqualTo(160);
 
     Response json = api.get("/media/" + id(pending) + "?redirect=false", ben.accessToken());
     assertThat(json.status()).isEqualTo(200);
