@@ -57,6 +57,7 @@ public class GatewayVerticle extends VerticleBase {
       new AuthRoutes(auth),
       new FriendRoutes(GroupService.createProxy(vertx)),
       new UserRoutes(auth),
+      new GroupRoutes(GroupService.createProxy(vertx)),
       new MediaRoutes(MediaService.createProxy(vertx), tokens));
 
     Router root = Router.router(vertx);

@@ -6,6 +6,7 @@ import io.rtchat.common.Errors;
 import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
+import io.rtchat.standalone.support.Groups;
 import io.rtchat.standalone.support.MediaFiles;
 import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users;
@@ -80,7 +81,7 @@ class MediaTest {
   void imageUploadedToS3BecomesReadyWithThumbnailAndDownloadsForParticipants() throws Exception {
     TestUser ann = users.create("ann");
     TestUser ben = users.create("ben");
-    String chatId = media.chatOf(ann.id(), ben.id());
+    String chatId = media.chatOf(ann, ben);
     byte[] png = MediaFiles.image(2000, 1000, "png");
 
     Response slot = media.slot(ann.accessToken(), attachment(chatId, "beach.png", "image/png", png.length));
@@ -135,7 +136,7 @@ class MediaTest {
   @Test
   void fileOfAnyAllowedTypeIsAcceptedAndDownloadsAsAnAttachment() {
     TestUser cat = users.create("cat");
-    String chatId = media.chatOf(cat.id());
+    String chatId = media.chatOf(cat);
     byte[] text = "minutes of the meeting\n".getBytes(StandardCharsets.UTF_8);
     JsonObject ready = media.upload(cat.accessToken(), attachment(chatId, "notes.txt", "text/plain", text.length), text);
     assertThat(ready.getString("type")).isEqualTo("file");
@@ -148,7 +149,7 @@ class MediaTest {
   @Test
   void declaredSizeThatDiffersFromTheUploadIsRefusedAndTheObjectDeleted() {
     TestUser dan = users.create("dan");
-    String chatId = media.chatOf(dan.id());
+    String chatId = media.chatOf(dan);
     byte[] png = MediaFiles.image(40, 40, "png");
     Response slot = media.slot(dan.accessToken(), attachment(chatId, "small.png", "image/png", png.length + 100));
     assertThat(MediaFiles.put(slot.json(), png)).isEqualTo(200);
@@ -167,7 +168,7 @@ class MediaTest {
   @Test
   void textDeclaredAsAnImageIsRefusedByItsFirstBytesAndDeleted() {
     TestUser eve = users.create("eve");
-    String chatId = media.chatOf(eve.id());
+    String chatId = media.chatOf(eve);
     byte[] text = "this is not a picture at all, just words".getBytes(StandardCharsets.UTF_8);
     Response slot = media.slot(eve.accessToken(), attachment(chatId, "cat.png", "image/png", text.length));
     assertThat(MediaFiles.put(slot.json(), text)).isEqualTo(200);
@@ -183,7 +184,7 @@ class MediaTest {
   @Test
   void jpegDeclaredAsPngIsStillAnImageAndAccepted() {
     TestUser fay = users.create("fay");
-    String chatId = media.chatOf(fay.id());
+    String chatId = media.chatOf(fay);
     byte[] jpeg = MediaFiles.image(60, 30, "jpeg");
     JsonObject ready = media.upload(fay.accessToken(), attachment(chatId, "photo.png", "image/png", jpeg.length), jpeg);
     assertThat(ready.getString("status")).isEqualTo("ready");
@@ -192,7 +193,7 @@ class MediaTest {
   @Test
   void audioRecognisedByItsFirstBytesIsAccepted() {
     TestUser liv = users.create("liv");
-    String chatId = media.chatOf(liv.id());
+    String chatId = media.chatOf(liv);
     byte[] wav = MediaFiles.wav(8000);
     JsonObject ready = media.upload(liv.accessToken(), attachment(chatId, "voice.wav", "audio/wav", wav.length), wav);
     assertThat(ready.getString("type")).isEqualTo("audio");
@@ -202,7 +203,7 @@ class MediaTest {
   @Test
   void uploadsOverTheLimitOfTheirKindAreRefusedAtSlotTime() {
     TestUser gus = users.create("gus");
-    String chatId = media.chatOf(gus.id());
+    String chatId = media.chatOf(gus);
     Response image = media.slot(gus.accessToken(), attachment(chatId, "huge.png", "image/png", 20L * 1024 * 1024 + 1));
     assertThat(image.status()).isEqualTo(413);
     assertThat(image.errorCode()).isEqualTo("media.too_large");
@@ -216,7 +217,7 @@ class MediaTest {
   @Test
   void typesOutsideTheAllowListAndNonImageAvatarsAreRefused() {
     TestUser hal = users.create("hal");
-    String chatId = media.chatOf(hal.id());
+    String chatId = media.chatOf(hal);
     Response exe = media.slot(hal.accessToken(), attachment(chatId, "setup.exe", "application/x-msdownload", 1000));
     assertThat(exe.status()).isEqualTo(415);
     assertThat(exe.errorCode()).isEqualTo("media.type_not_allowed");
@@ -253,7 +254,7 @@ class MediaTest {
   void outsidersGetNoSlotForAChatAndCannotSeeItsMedia() {
     TestUser kim = users.create("kim");
     TestUser lou = users.create("lou");
-    String chatId = media.chatOf(kim.id());
+    String chatId = media.chatOf(kim);
     byte[] png = MediaFiles.image(30, 30, "png");
     JsonObject ready = media.upload(kim.accessToken(), attachment(chatId, "secret.png", "image/png", png.length), png);
 
@@ -277,11 +278,24 @@ class MediaTest {
   }
 
   @Test
+  void memberWhoLeftTheGroupNoLongerSeesItsMedia() {
+    TestUser mia = users.create("mia");
+    TestUser nat = users.create("nat");
+    Groups.TestGroup group = stack.groups().withMembers(mia, nat);
+    byte[] png = MediaFiles.image(20, 20, "png");
+    JsonObject ready = media.upload(mia.accessToken(), attachment(group.chatId(), "g.png", "image/png", png.length), png);
+    assertThat(api.get("/media/" + id(ready), nat.accessToken()).status()).isEqualTo(302);
+    assertThat(api.post("/groups/" + group.id() + "/leave", nat.accessToken(), null).status()).isBetween(200, 204);
+    assertThat(api.get("/media/" + id(ready), nat.accessToken()).status()).isEqualTo(403);
+    assertThat(media.slot(nat.accessToken(), attachment(group.chatId(), "x.png", "image/png", 10)).status()).isEqualTo(403);
+  }
+
+  @Test
   void attachmentsMustBeReadyYoursAndForThatChat() {
     TestUser max = users.create("max");
     TestUser ned = users.create("ned");
-    String chatId = media.chatOf(max.id(), ned.id());
-    String otherChat = media.chatOf(max.id());
+    String chatId = media.chatOf(max, ned);
+    String otherChat = media.chatOf(max);
     byte[] png = MediaFiles.image(20, 20, "png");
     JsonObject first = media.upload(max.accessToken(), attachment(chatId, "1.png", "image/png", png.length), png);
     byte[] text = "hello".getBytes(StandardCharsets.UTF_8);
@@ -342,7 +356,7 @@ class MediaTest {
     TestUser ray = users.create("ray");
     byte[] png = MediaFiles.image(50, 50, "png");
     JsonObject raysAvatar = media.upload(ray.accessToken(), avatar("r.png", "image/png", png.length), png);
-    JsonObject attachment = media.upload(quin.accessToken(), attachment(media.chatOf(quin.id()), "a.png", "image/png", png.length), png);
+    JsonObject attachment = media.upload(quin.accessToken(), attachment(media.chatOf(quin), "a.png", "image/png", png.length), png);
     String pending = id(media.slot(quin.accessToken(), avatar("p.png", "image/png", 10)).json().getJsonObject("media"));
 
     Response someoneElses = api.patch("/users/me", quin.accessToken(), new JsonObject().put("avatarMediaId", id(raysAvatar)));

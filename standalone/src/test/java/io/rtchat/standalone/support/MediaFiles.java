@@ -1,7 +1,5 @@
 package io.rtchat.standalone.support;
 
-import io.rtchat.api.ChatService;
-import io.rtchat.common.Ids;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.vertx.core.json.JsonObject;
 
@@ -20,13 +18,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Uploads the way a browser does: ask the gateway for a slot, PUT the bytes straight to the presigned S3 URL with
- * a plain HTTP client, complete. Also makes real images with ImageIO and a chat to upload into.
+ * a plain HTTP client, complete. Also makes real images (ImageIO) and sounds (javax.sound), and chats to upload into.
  */
 public final class MediaFiles {
 
@@ -40,10 +37,9 @@ public final class MediaFiles {
     this.api = stack.api();
   }
 
-  /** A group chat with these participants, made through chat-service's own contract. */
-  public String chatOf(String... userIds) {
-    return ChatService.createProxy(stack.vertx)
-      .createGroupChat(Ids.newId(), "media test", List.of(userIds)).await().getString("id");
+  /** The chat of a new group of {@code owner} that the others joined, made through the real group routes. */
+  public String chatOf(Users.TestUser owner, Users.TestUser... members) {
+    return stack.groups().withMembers(owner, members).chatId();
   }
 
   public static JsonObject attachment(String chatId, String name, String fileType, long size) {
