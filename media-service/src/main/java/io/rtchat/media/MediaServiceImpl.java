@@ -69,9 +69,12 @@ public class MediaServiceImpl implements MediaService {
 
   // ---- upload slots
 
-  @Override
-  public Future<JsonObject> createUpload(String userId, JsonObject body) {
-    Input in = Input.of(body);
+  /** What a slot request asks for, once valid. */
+  private record SlotRequest(String purpose, String chatId, String name, String fileType, long size) {
+  }
+
+  /** Reads {@code {purpose,chatId?,name,fileType,size}}; null with the problems noted in {@code in}. */
+  private static SlotRequest readSlotRequest(Input in) {
     String purpose = in.requiredEnum("purpose", List.of(MediaPolicy.ATTACHMENT, MediaPolicy.AVATAR));
     String chatId = null;
     if (MediaPolicy.ATTACHMENT.equals(purpose)) {
@@ -89,19 +92,25 @@ public class MediaServiceImpl implements MediaService {
       in.problem("fileType", "must be a MIME type such as image/png");
     }
     Long size = in.requiredLong("size", 1, Long.MAX_VALUE);
-    if (in.invalid()) {
+    return in.invalid() ? null : new SlotRequest(purpose, chatId, name, fileType, size);
+  }
+
+  @Override
+  public Future<JsonObject> createUpload(String userId, JsonObject body) {
+    Input in = Input.of(body);
+    SlotRequest req = readSlotRequest(in);
+    if (req == null) {
       return in.failure();
     }
-    if (!policy.allowed(purpose, fileType)) {
-      return Errors.fail(ErrorCode.MEDIA_TYPE_NOT_ALLOWED, MediaPolicy.AVATAR.equals(purpose)
-        ? "An avatar must be an image of an allowed type" : "Files of type " + fileType + " are not accepted");
+    if (!policy.allowed(req.purpose(), req.fileType())) {
+      return Errors.fail(ErrorCode.MEDIA_TYPE_NOT_ALLOWED, MediaPolicy.AVATAR.equals(req.purpose())
+        ? "An avatar must be an image of an allowed type" : "Files of type " + req.fileType() + " are not accepted");
     }
-    long max = policy.maxBytes(purpose, fileType);
-    if (size > max) {
+    long max = policy.maxBytes(req.purpose(), req.fileType());
+    if (req.size() > max) {
       return Errors.fail(ErrorCode.MEDIA_TOO_LARGE, "At most " + max + " bytes for this kind of upload");
     }
-    String chat = chatId;
-    Future<Void> allowed = chat == null ? Future.succeededFuture() : chats.isParticipant(chat, userId)
+    Future<Void> allowed = req.chatId() == null ? Future.succeededFuture() : chats.isParticipant(req.chatId(), userId)
       .compose(member -> member ? Future.<Void>succeededFuture()
         : Errors.fail(ErrorCode.CHAT_NOT_MEMBER, "You are not a participant of this chat"));
     return allowed.compose(v -> {
@@ -110,21 +119,21 @@ public class MediaServiceImpl implements MediaService {
       JsonObject media = new JsonObject()
         .put("_id", id)
         .put("uploader", userId)
-        .put("chatId", chat)
+        .put("chatId", req.chatId())
         .put("groupId", null)
-        .put("purpose", purpose)
-        .put("type", MediaPolicy.kindOf(fileType))
+        .put("purpose", req.purpose())
+        .put("type", MediaPolicy.kindOf(req.fileType()))
         .put("url", MediaViews.path(id))
         .put("key", "media/" + id)
-        .put("fileType", fileType)
-        .put("name", name)
-        .put("size", size)
+        .put("fileType", req.fileType())
+        .put("name", req.name())
+        .put("size", req.size())
         .put("status", MediaStore.PENDING)
         .put("createdAt", Dates.of(now))
         .put("expiresAt", Dates.of(now.plus(policy.uploadTtl())));
-      S3Storage.Presigned put = storage.presignPut(media.getString("key"), fileType, policy.uploadTtl());
+      S3Storage.Presigned put = storage.presignPut(media.getString("key"), req.fileType(), policy.uploadTtl());
       return store.insert(media).map(done -> {
-        log.info("upload slot created mediaId={} userId={} chatId={} purpose={}", id, userId, chat, purpose);
+        log.info("upload slot created mediaId={} userId={} chatId={} purpose={}", id, userId, req.chatId(), req.purpose());
         return new JsonObject()
           .put("media", views.view(media))
           .put("uploadUrl", put.url())
