@@ -66,7 +66,9 @@ public enum Setting {
 
   AI_BASE_URL("", "OpenAI-compatible server for the AI assistant; empty disables it"),
   AI_MODEL("", "Model name for the AI assistant"),
-  AI_API_KEY("", "API key for the AI server");
+  AI_API_KEY("", "API key for the AI server"),
+
+  MESSAGE_MAX_BYTES("16384", "Largest message content (UTF-8 bytes); longer ones are refused with 413 message.too_large");
 
   private final String defaultValue;
   private final String description;

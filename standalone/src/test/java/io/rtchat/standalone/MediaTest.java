@@ -1,8 +1,6 @@
 package io.rtchat.standalone;
 
 import io.rtchat.api.MediaService;
-import io.rtchat.common.ErrorCode;
-import io.rtchat.common.Errors;
 import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
@@ -11,7 +9,6 @@ import io.rtchat.standalone.support.MediaFiles;
 import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -290,6 +287,41 @@ class MediaTest {
     assertThat(media.slot(nat.accessToken(), attachment(group.chatId(), "x.png", "image/png", 10)).status()).isEqualTo(403);
   }
 
+  private static Response send(TestUser sender, String chatId, String clientMsgId, String type, String... mediaIds) {
+    return api.post("/chats/" + chatId + "/messages", sender.accessToken(), new JsonObject()
+      .put("clientMsgId", clientMsgId).put("type", type).put("content", "")
+      .put("attachmentIds", new JsonArray(List.of(mediaIds))));
+  }
+
+  @Test
+  void messagesCarryTheirAttachmentsAndTheChatsCollectionsListThem() {
+    TestUser ada = users.create("ada");
+    TestUser bo = users.create("bo");
+    String chatId = media.chatOf(ada, bo);
+    byte[] png = MediaFiles.image(64, 48, "png");
+    JsonObject picture = media.upload(ada.accessToken(), attachment(chatId, "pic.png", "image/png", png.length), png);
+    byte[] pdfLike = "%PDF-1.4 minutes".getBytes(StandardCharsets.UTF_8);
+    JsonObject document = media.upload(ada.accessToken(), attachment(chatId, "minutes.pdf", "application/pdf", pdfLike.length), pdfLike);
+
+    Response image = send(ada, chatId, "img-1", "image", id(picture));
+    assertThat(image.status()).as(image.toString()).isEqualTo(201);
+    JsonObject attached = image.json().getJsonArray("attachments").getJsonObject(0);
+    assertThat(attached.getString("id")).isEqualTo(id(picture));
+    assertThat(attached.getString("fileType")).isEqualTo("image/png");
+    assertThat(attached.getString("name")).isEqualTo("pic.png");
+    assertThat(attached.getLong("size")).isEqualTo(png.length);
+    assertThat(send(ada, chatId, "file-1", "file", id(document)).status()).isEqualTo(201);
+
+    JsonArray mediaItems = api.get("/chats/" + chatId + "/media", bo.accessToken()).items();
+    assertThat(mediaItems).hasSize(1);
+    assertThat(mediaItems.getJsonObject(0).getJsonArray("attachments").getJsonObject(0).getString("id")).isEqualTo(id(picture));
+    JsonArray fileItems = api.get("/chats/" + chatId + "/files", bo.accessToken()).items();
+    assertThat(fileItems).hasSize(1);
+    assertThat(fileItems.getJsonObject(0).getJsonArray("attachments").getJsonObject(0).getString("name")).isEqualTo("minutes.pdf");
+    // Bo follows the attachment's URL from the message to the bytes.
+    assertThat(download(pathOf(attached.getString("url")), bo.accessToken()).body()).isEqualTo(png);
+  }
+
   @Test
   void attachmentsMustBeReadyYoursAndForThatChat() {
     TestUser max = users.create("max");
@@ -297,34 +329,31 @@ class MediaTest {
     String chatId = media.chatOf(max, ned);
     String otherChat = media.chatOf(max);
     byte[] png = MediaFiles.image(20, 20, "png");
-    JsonObject first = media.upload(max.accessToken(), attachment(chatId, "1.png", "image/png", png.length), png);
-    byte[] text = "hello".getBytes(StandardCharsets.UTF_8);
-    JsonObject second = media.upload(max.accessToken(), attachment(chatId, "2.txt", "text/plain", text.length), text);
     JsonObject nedsOwn = media.upload(ned.accessToken(), attachment(chatId, "n.png", "image/png", png.length), png);
     JsonObject elsewhere = media.upload(max.accessToken(), attachment(otherChat, "o.png", "image/png", png.length), png);
     String pending = id(media.slot(max.accessToken(), attachment(chatId, "p.png", "image/png", 10)).json().getJsonObject("media"));
-    MediaService service = MediaService.createProxy(stack.vertx);
 
-    JsonArray both = service.attachmentsFor(max.id(), chatId, List.of(id(second), id(first))).await();
-    assertThat(both.stream().map(o -> ((JsonObject) o).getString("id"))).containsExactly(id(second), id(first));
-    assertThat(both.getJsonObject(1).getString("fileType")).isEqualTo("image/png");
-    assertThat(both.getJsonObject(1).getString("name")).isEqualTo("1.png");
-
-    assertThat(failure(service.attachmentsFor(max.id(), chatId, List.of(id(first), pending)))).isEqualTo(ErrorCode.MEDIA_NOT_READY);
-    assertThat(failure(service.attachmentsFor(max.id(), chatId, List.of(id(nedsOwn))))).isEqualTo(ErrorCode.ATTACHMENT_INVALID);
-    assertThat(failure(service.attachmentsFor(max.id(), chatId, List.of(id(elsewhere))))).isEqualTo(ErrorCode.ATTACHMENT_INVALID);
-    assertThat(failure(service.attachmentsFor(max.id(), chatId, List.of("0123456789abcdef01234567")))).isEqualTo(ErrorCode.MEDIA_NOT_FOUND);
+    Response notReady = send(max, chatId, "m1", "image", pending);
+    assertThat(notReady.status()).isEqualTo(409);
+    assertThat(notReady.errorCode()).isEqualTo("media.not_ready");
+    Response notMine = send(max, chatId, "m2", "image", id(nedsOwn));
+    assertThat(notMine.status()).isEqualTo(422);
+    assertThat(notMine.errorCode()).isEqualTo("message.attachment_invalid");
+    assertThat(send(max, chatId, "m3", "image", id(elsewhere)).errorCode()).isEqualTo("message.attachment_invalid");
+    assertThat(send(max, chatId, "m4", "image", "0123456789abcdef01234567").errorCode()).isEqualTo("media.not_found");
+    assertThat(api.get("/chats/" + chatId + "/messages", ned.accessToken()).items()).isEmpty();
   }
 
-  private static ErrorCode failure(Future<?> call) {
-    Throwable err = call.transform(ar -> Future.succeededFuture(ar.failed() ? ar.cause() : null)).await();
-    assertThat(err).as("the call must fail").isNotNull();
-    for (ErrorCode code : ErrorCode.values()) {
-      if (Errors.is(err, code)) {
-        return code;
-      }
-    }
-    return ErrorCode.INTERNAL;
+  @Test
+  void attachmentsForAnswersTheMetadataInTheOrderAsked() {
+    TestUser oz = users.create("oz");
+    String chatId = media.chatOf(oz);
+    byte[] png = MediaFiles.image(20, 20, "png");
+    JsonObject first = media.upload(oz.accessToken(), attachment(chatId, "1.png", "image/png", png.length), png);
+    byte[] text = "hello".getBytes(StandardCharsets.UTF_8);
+    JsonObject second = media.upload(oz.accessToken(), attachment(chatId, "2.txt", "text/plain", text.length), text);
+    JsonArray both = MediaService.createProxy(stack.vertx).attachmentsFor(oz.id(), chatId, List.of(id(second), id(first))).await();
+    assertThat(both.stream().map(o -> ((JsonObject) o).getString("id"))).containsExactly(id(second), id(first));
   }
 
   @Test
