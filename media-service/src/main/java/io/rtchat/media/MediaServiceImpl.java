@@ -230,11 +230,13 @@ public class MediaServiceImpl implements MediaService {
       if (!MediaStore.READY.equals(media.getString("status"))) {
         return Errors.fail(ErrorCode.MEDIA_NOT_READY, "The upload is not complete");
       }
-      String key = thumbnail ? media.getString("thumbnailKey") : media.getString("key");
-      if (key == null) {
-        return Errors.fail(ErrorCode.MEDIA_NOT_FOUND, "This media has no thumbnail");
+      if (thumbnail && !"image".equals(media.getString("type"))) {
+        return Errors.fail(ErrorCode.MEDIA_NOT_FOUND, "Only images have a thumbnail");
       }
-      String contentType = thumbnail ? media.getString("thumbnailType") : media.getString("fileType");
+      // Until the thumbnail exists (or when the format cannot be thumbnailed) the thumbnail URL serves the original.
+      boolean small = thumbnail && media.getString("thumbnailKey") != null;
+      String key = small ? media.getString("thumbnailKey") : media.getString("key");
+      String contentType = small ? media.getString("thumbnailType") : media.getString("fileType");
       // Checked images, audio and video show inline; any other file downloads, never rendering on the bucket's origin.
       String disposition = ("file".equals(media.getString("type")) ? "attachment" : "inline")
         + "; filename*=UTF-8''" + URLEncoder.encode(media.getString("name"), StandardCharsets.UTF_8).replace("+", "%20");

@@ -6,7 +6,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * What leaves the service of a media document, field by field. {@code url} and {@code thumbnailUrl} are the stable
  * gateway URLs (PUBLIC_URL + {@code /api/v1/media/{id}}) that redirect to a fresh presigned GET; presigned URLs are
- * never stored because they expire.
+ * never stored because they expire. Every image has a {@code thumbnailUrl} from the start: a message may copy the
+ * metadata before the thumbnail is made, so the URL serves the original until then (or when ImageIO cannot read it).
  */
 final class MediaViews {
 
@@ -31,7 +32,7 @@ final class MediaViews {
       .put("purpose", media.getString("purpose"))
       .put("type", media.getString("type"))
       .put("url", url)
-      .put("thumbnailUrl", media.getString("thumbnailKey") == null ? null : url + "?variant=thumbnail")
+      .put("thumbnailUrl", "image".equals(media.getString("type")) ? url + "?variant=thumbnail" : null)
       .put("fileType", media.getString("fileType"))
       .put("name", media.getString("name"))
       .put("size", media.getLong("size"))
