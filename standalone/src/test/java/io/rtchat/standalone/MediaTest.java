@@ -323,6 +323,23 @@ class MediaTest {
   }
 
   @Test
+  void friendsInADirectChatShareAttachmentsThatNobodyElseSees() {
+    TestUser pia = users.create("pia");
+    TestUser quy = users.create("quy");
+    TestUser rex = users.create("rex");
+    users.befriend(pia, quy);
+    Response chat = api.post("/chats", pia.accessToken(), new JsonObject().put("participantId", quy.id()));
+    assertThat(chat.status()).as(chat.toString()).isEqualTo(201);
+    String chatId = chat.json().getString("id");
+    byte[] jpeg = MediaFiles.image(40, 30, "jpeg");
+    JsonObject photo = media.upload(pia.accessToken(), attachment(chatId, "us.jpg", "image/jpeg", jpeg.length), jpeg);
+    assertThat(send(pia, chatId, "photo-1", "image", id(photo)).status()).isEqualTo(201);
+    assertThat(download("/media/" + id(photo), quy.accessToken()).body()).isEqualTo(jpeg);
+    assertThat(api.get("/media/" + id(photo), rex.accessToken()).status()).isEqualTo(403);
+    assertThat(media.slot(rex.accessToken(), attachment(chatId, "x.jpg", "image/jpeg", 10)).status()).isEqualTo(403);
+  }
+
+  @Test
   void attachmentsMustBeReadyYoursAndForThatChat() {
     TestUser max = users.create("max");
     TestUser ned = users.create("ned");
