@@ -58,7 +58,8 @@ public class GatewayVerticle extends VerticleBase {
       new FriendRoutes(GroupService.createProxy(vertx)),
       new UserRoutes(auth),
       new GroupRoutes(GroupService.createProxy(vertx)),
-      new ChatRoutes(ChatService.createProxy(vertx)));
+      new ChatRoutes(ChatService.createProxy(vertx)),
+      new MediaRoutes(MediaService.createProxy(vertx), tokens));
 
     Router root = Router.router(vertx);
     root.route().handler(CorsHandler.create()
