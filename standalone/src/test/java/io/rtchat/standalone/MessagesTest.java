@@ -4,6 +4,7 @@ import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.Chats;
 import io.rtchat.standalone.support.Groups;
+import io.rtchat.standalone.support.MediaFiles;
 import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.Future;
@@ -235,5 +236,39 @@ class MessagesTest extends StackPerClass {
     assertThat(post(bob, group.chatId(), Chats.text("after leaving")).errorCode()).isEqualTo("chat.not_found");
     assertThat(api.get("/messages/search?q=leaving", bob.accessToken()).items()).isEmpty();
     assertThat(chats.history(ann, group.chatId(), 0)).hasSize(1);
+  }
+
+  @Test
+  void attachmentsMustBeReadyAndFromThisChatAndGoWhenTheMessageIsDeleted() {
+    TestUser ann = users.create("ann");
+    TestUser bob = users.create("bob");
+    String chatId = chats.groupChat("pictures", ann, bob);
+    String otherChat = chats.groupChat("elsewhere", ann);
+    MediaFiles media = new MediaFiles(stack);
+    byte[] png = MediaFiles.image(16, 16, "png");
+    String here = media.upload(ann.accessToken(), MediaFiles.attachment(chatId, "here.png", "image/png", png.length), png)
+      .getString("id");
+    String there = media.upload(ann.accessToken(), MediaFiles.attachment(otherChat, "there.png", "image/png", png.length), png)
+      .getString("id");
+    JsonObject image = new JsonObject().put("clientMsgId", "img").put("type", "image").put("content", "a caption");
+
+    for (String refused : List.of(there, "0123456789abcdef01234567")) {
+      Response sent = post(ann, chatId, image.copy().put("attachmentIds", new JsonArray().add(refused)));
+      assertThat(sent.status()).as(sent.toString()).isBetween(400, 499);
+    }
+    assertThat(post(bob, chatId, image.copy().put("attachmentIds", new JsonArray().add(here))).status()).isBetween(400, 499);
+    assertThat(chats.history(ann, chatId, 0)).isEmpty();
+
+    Response sent = post(ann, chatId, image.copy().put("attachmentIds", new JsonArray().add(here)));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    assertThat(sent.json().getJsonArray("attachments").getJsonObject(0).getString("id")).isEqualTo(here);
+    assertThat(sent.json().getString("content")).isEqualTo("a caption");
+    assertThat(api.get("/chats/" + chatId + "/media", bob.accessToken()).items()).hasSize(1);
+
+    assertThat(api.delete("/messages/" + sent.json().getString("id"), ann.accessToken()).status()).isEqualTo(204);
+    assertThat(api.get("/chats/" + chatId + "/media", bob.accessToken()).items()).isEmpty();
+    JsonObject deleted = chats.history(bob, chatId, 0).getJsonObject(0);
+    assertThat(deleted.getJsonArray("attachments")).isEmpty();
+    assertThat(deleted.getString("content")).isEmpty();
   }
 }
