@@ -364,10 +364,21 @@ public class ChatServiceImpl implements ChatService {
     });
   }
 
+  /**
+   * The attachments' metadata from media-service (ready, uploaded by the sender for this chat). An image, video or
+   * audio message carries only media of its kind, so the chat's collections hold what they say; a file message may
+   * carry any kind (a document is whatever was sent as one).
+   */
   private Future<JsonArray> attachmentsOf(String userId, String chatId, MessageInput.Draft draft) {
-    return draft.attachmentIds().isEmpty()
-      ? Future.succeededFuture(new JsonArray())
-      : media.attachmentsFor(userId, chatId, draft.attachmentIds());
+    if (draft.attachmentIds().isEmpty()) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    return media.attachmentsFor(userId, chatId, draft.attachmentIds()).compose(attachments -> {
+      boolean fits = "file".equals(draft.type()) || attachments.stream()
+        .allMatch(a -> a instanceof JsonObject m && draft.type().equals(m.getString("type")));
+      return fits ? Future.succeededFuture(attachments)
+        : Errors.fail(ErrorCode.ATTACHMENT_INVALID, "A " + draft.type() + " message carries " + draft.type() + " attachments only");
+    });
   }
 
   private static JsonObject newMessage(String userId, JsonObject chat, MessageInput.Draft draft, JsonArray attachments) {

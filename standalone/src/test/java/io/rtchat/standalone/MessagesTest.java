@@ -257,6 +257,8 @@ class MessagesTest extends StackPerClass {
       assertThat(sent.status()).as(sent.toString()).isBetween(400, 499);
     }
     assertThat(post(bob, chatId, image.copy().put("attachmentIds", new JsonArray().add(here))).status()).isBetween(400, 499);
+    Response wrongKind = post(ann, chatId, image.copy().put("type", "video").put("attachmentIds", new JsonArray().add(here)));
+    assertThat(wrongKind.errorCode()).isEqualTo("message.attachment_invalid");
     assertThat(chats.history(ann, chatId, 0)).isEmpty();
 
     Response sent = post(ann, chatId, image.copy().put("attachmentIds", new JsonArray().add(here)));
