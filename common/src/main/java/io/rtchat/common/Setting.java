@@ -62,6 +62,7 @@ public enum Setting {
   CLUSTER_HOSTS("", "Comma-separated Hazelcast members for TCP-IP join (e.g. 127.0.0.1); used by the per-service jars"),
   CLUSTER_K8S_SERVICE_DNS("", "Headless Service DNS name for Kubernetes discovery; wins over CLUSTER_HOSTS"),
   CLUSTER_PORT("5701", "Hazelcast member port"),
+  CLUSTER_NAME("rtchat", "Hazelcast cluster name: members join only a cluster of the same name (one per environment)"),
   CLUSTER_PUBLIC_HOST("", "Address other members reach this one at (event-bus host)"),
 
   AI_BASE_URL("", "OpenAI-compatible server for the AI assistant; empty disables it"),
