@@ -140,4 +140,19 @@ public class UserStore {
       new JsonObject().put("$set", set.copy().put("updatedAt", Dates.now())),
       new io.vertx.ext.mongo.FindOptions(), new UpdateOptions().setReturningNewDocument(true));
   }
+
+  /**
+   * Records presence reported by notification-service, unless a newer report is already stored
+   * ({@code presenceVersion} grows with each transition, so out-of-order reports cannot win).
+   */
+  public Future<Void> setPresence(String userId, String status, Instant lastSeenAt, long version) {
+    JsonObject query = new JsonObject().put("_id", userId).put("$or", new JsonArray()
+      .add(new JsonObject().put("presenceVersion", new JsonObject().put("$exists", false)))
+      .add(new JsonObject().put("presenceVersion", new JsonObject().put("$lt", version))));
+    JsonObject set = new JsonObject().put("status", status).put("presenceVersion", version);
+    if (lastSeenAt != null) {
+      set.put("lastSeenAt", Dates.of(lastSeenAt));
+    }
+    return mongo.updateCollection(USERS, query, new JsonObject().put("$set", set)).mapEmpty();
+  }
 }

@@ -32,13 +32,15 @@ public class EventBridge {
 
   private final AccessTokens tokens;
   private final ClientCommands commands;
+  private final GatewayPresence presence;
   /** The user whose inbox each socket registered; and the sockets of each user on this instance. */
   private final Map<SockJSSocket, String> socketUsers = new HashMap<>();
   private final Map<String, Set<SockJSSocket>> userSockets = new HashMap<>();
 
-  public EventBridge(AccessTokens tokens, ClientCommands commands) {
+  public EventBridge(AccessTokens tokens, ClientCommands commands, GatewayPresence presence) {
     this.tokens = tokens;
     this.commands = commands;
+    this.presence = presence;
   }
 
   public Router router(Vertx vertx, Config config) {
@@ -140,13 +142,16 @@ public class EventBridge {
   }
 
   private void remember(SockJSSocket socket, String userId) {
-    socketUsers.put(socket, userId);
+    if (socketUsers.put(socket, userId) == null) {
+      presence.opened(socket, userId);
+    }
     userSockets.computeIfAbsent(userId, k -> new HashSet<>()).add(socket);
   }
 
   private void forget(SockJSSocket socket) {
     String userId = socketUsers.remove(socket);
     if (userId != null) {
+      presence.closed(socket);
       Set<SockJSSocket> sockets = userSockets.get(userId);
       if (sockets != null) {
         sockets.remove(socket);
