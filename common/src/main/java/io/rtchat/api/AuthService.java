@@ -71,6 +71,12 @@ public interface AuthService {
   Future<Void> ready();
 
   /**
+   * Verified users' public profiles except the given ids (e.g. the caller and their friends), by id ascending,
+   * after the {@code after} id (null: from the start): {@code {items, hasMore}}.
+   */
+  Future<JsonObject> listProfilesExcept(List<String> excludedIds, String after, int limit);
+
+  /**
    * Presence reported by notification-service: sets {@code status} ("online"|"offline") and, when given,
    * {@code lastSeenAt} (ISO-8601); an update with a {@code version} not newer than the stored one is ignored,
    * so transitions arriving out of order cannot leave a stale status.

@@ -56,6 +56,7 @@ public class GatewayVerticle extends VerticleBase {
 
     List<ApiModule> modules = List.of(
       new AuthRoutes(auth),
+      new FriendRoutes(GroupService.createProxy(vertx)),
       new UserRoutes(auth),
       new NotificationRoutes(NotificationService.createProxy(vertx)));
 

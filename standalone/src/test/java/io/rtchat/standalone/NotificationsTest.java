@@ -64,10 +64,12 @@ class NotificationsTest {
     TestUser ann = users.create("ann");
     TestUser ben = users.create("ben");
     try (BridgeClient benSocket = connect(ben)) {
-      notifications.notifyUsers(List.of(ben.id()), friendRequest(ann)).await();
+      Response sent = api.post("/friends/requests", ann.accessToken(), new JsonObject().put("receiverId", ben.id()));
+      assertThat(sent.status()).isEqualTo(201);
       JsonObject event = benSocket.awaitEvent("notification.new").getJsonObject("data");
       assertThat(event.getString("type")).isEqualTo("friend_request");
       assertThat(event.getString("senderId")).isEqualTo(ann.id());
+      assertThat(event.getString("relatedId")).isEqualTo(sent.json().getString("id"));
       assertThat(event.getBoolean("read")).isFalse();
       Response list = api.get("/notifications", ben.accessToken());
       assertThat(list.status()).isEqualTo(200);
@@ -77,6 +79,36 @@ class NotificationsTest {
       // The sender has nothing.
       assertThat(api.get("/notifications", ann.accessToken()).items()).isEmpty();
     }
+  }
+
+  @Test
+  void friendRequestToAnOfflineUserWaitsAsAStoredNotification() {
+    TestUser ada = users.create("ada");
+    TestUser bo = users.create("bo");
+    Response sent = api.post("/friends/requests", ada.accessToken(), new JsonObject().put("receiverId", bo.id()));
+    assertThat(sent.status()).isEqualTo(201);
+    JsonObject stored = awaitNotifications(bo, 1).getJsonObject(0);
+    assertThat(stored.getString("type")).isEqualTo("friend_request");
+    assertThat(stored.getString("relatedId")).isEqualTo(sent.json().getString("id"));
+    assertThat(stored.getBoolean("read")).isFalse();
+    assertThat(api.get("/notifications/unread-count", bo.accessToken()).json().getLong("count")).isEqualTo(1);
+  }
+
+  /** Notifications from other services' actions are recorded fire-and-forget: wait until they are there. */
+  static io.vertx.core.json.JsonArray awaitNotifications(TestUser user, int count) {
+    long deadline = System.currentTimeMillis() + 5_000;
+    Response page = api.get("/notifications", user.accessToken());
+    while (page.items().size() < count && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      page = api.get("/notifications", user.accessToken());
+    }
+    assertThat(page.items()).as("notifications of %s", user.username()).hasSize(count);
+    return page.items();
   }
 
   @Test

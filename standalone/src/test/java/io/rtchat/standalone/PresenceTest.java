@@ -52,7 +52,7 @@ class PresenceTest {
     stack.close();
   }
 
-  /** Makes the two users chat partners (the audience of each other's presence). */
+  /** Makes the two users chat partners (with friends, the audience of each other's presence). */
   static void partners(TestUser a, TestUser b) {
     ChatService.createProxy(stack.vertx).createGroupChat(Ids.newId(), "pair", List.of(a.id(), b.id())).await();
   }
@@ -78,7 +78,7 @@ class PresenceTest {
   void userStaysOnlineUntilTheLastOfTwoSocketsCloses() {
     TestUser quin = users.create("quin");
     TestUser ray = users.create("ray");
-    partners(quin, ray);
+    users.befriend(quin, ray);
     assertThat(api.get("/users/" + quin.id(), ray.accessToken()).json().getString("status")).isEqualTo("offline");
     try (BridgeClient raySocket = watch(ray)) {
       BridgeClient phone = open(quin, stack.port);
@@ -128,7 +128,7 @@ class PresenceTest {
   void presenceCountsSocketsOnEveryGatewayInstance() {
     TestUser uli = users.create("uli");
     TestUser val = users.create("val");
-    partners(uli, val);
+    users.befriend(uli, val);
     try (BridgeClient valSocket = watch(val)) {
       BridgeClient onFirst = open(uli, stack.port);
       BridgeClient onSecond = open(uli, secondGatewayPort);
