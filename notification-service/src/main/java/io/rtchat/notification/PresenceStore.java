@@ -106,7 +106,7 @@ public class PresenceStore {
     return ids(query);
   }
 
-  /** The user's presence documents of {@code userIds} that are currently online (has a live socket). */
+  /** Those of {@code userIds} who have a socket open right now, on any gateway. */
   public Future<List<String>> connected(List<String> userIds) {
     JsonObject query = new JsonObject()
       .put("_id", new JsonObject().put("$in", new JsonArray(userIds)))

@@ -71,9 +71,9 @@ public class PresenceTracker {
     return store.renewLease(gatewayId);
   }
 
-  /** Whether the user has a socket open right now, on any gateway. */
-  public Future<List<String>> connected(List<String> userIds) {
-    return userIds.isEmpty() ? Future.succeededFuture(List.of()) : store.connected(userIds);
+  /** Those of {@code userIds} who have a socket open right now, on any gateway. */
+  public Future<Set<String>> connected(List<String> userIds) {
+    return userIds.isEmpty() ? Future.succeededFuture(Set.of()) : store.connected(userIds).map(Set::copyOf);
   }
 
   public Future<Boolean> offlineSince(String userId, Instant before) {

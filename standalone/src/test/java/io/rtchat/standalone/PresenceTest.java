@@ -1,5 +1,6 @@
 package io.rtchat.standalone;
 
+import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
 import io.rtchat.api.NotificationService;
 import io.rtchat.common.Addresses;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Presence: online while any socket of the user is open on any gateway, offline with lastSeenAt after the last one
@@ -157,6 +159,20 @@ class PresenceTest {
       Presence.awaitStatus(api, xia, wes.id(), "offline");
       xiaSocket.awaitEvent("presence", d -> isStatus(d, wes, "offline"));
     }
+  }
+
+  @Test
+  void aPresenceReportArrivingLateNeverOverwritesANewerOne() {
+    TestUser ada = users.create("ada");
+    TestUser bea = users.create("bea");
+    AuthService auth = AuthService.createProxy(stack.vertx);
+    String seen = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    auth.setPresence(ada.id(), "offline", seen, 7).await();
+    auth.setPresence(ada.id(), "online", null, 6).await();
+    JsonObject profile = api.get("/users/" + ada.id(), bea.accessToken()).json();
+    assertThat(profile.getString("status")).isEqualTo("offline");
+    assertThat(profile.getString("lastSeenAt")).isEqualTo(seen);
+    assertThatThrownBy(() -> auth.setPresence(ada.id(), "away", null, 8).await()).isNotNull();
   }
 
   @Test
