@@ -58,6 +58,7 @@ public class GatewayVerticle extends VerticleBase {
       new AuthRoutes(auth),
       new FriendRoutes(GroupService.createProxy(vertx)),
       new UserRoutes(auth),
+      new GroupRoutes(GroupService.createProxy(vertx)),
       new NotificationRoutes(NotificationService.createProxy(vertx)));
 
     Router root = Router.router(vertx);

@@ -78,7 +78,7 @@ class FriendRules {
           .recover(err -> Mongo.isDuplicateKey(err)
             ? invitations.pendingByKey(key).compose(raced -> alreadyPending(userId, raced))
             : Future.failedFuture(err)))
-      .compose(doc -> withProfiles(List.of(GroupViews.invitation(doc))).map(views -> views.get(0)))
+      .compose(doc -> GroupViews.withProfiles(auth, List.of(GroupViews.invitation(doc))).map(views -> views.get(0)))
       .onSuccess(view -> {
         log.info("friend request sent requestId={} senderId={} receiverId={}", view.getString("id"), userId, receiverId);
         Inbox.publish(bus, receiverId, EventTypes.FRIEND_REQUEST_NEW, view);
@@ -109,7 +109,7 @@ class FriendRules {
     int size = Paging.limit(limit);
     return cursor("before", before)
       .compose(v -> invitations.pending(KIND, dir.equals("incoming") ? "receiver" : "sender", userId, before, size))
-      .compose(docs -> withProfiles(docs.stream().map(GroupViews::invitation).toList()))
+      .compose(docs -> GroupViews.withProfiles(auth, docs.stream().map(GroupViews::invitation).toList()))
       .map(views -> Paging.page(views, size));
   }
 
@@ -141,7 +141,7 @@ class FriendRules {
 
   /** Tells both sides (every device) what became of the request, and answers it. */
   private Future<JsonObject> announce(JsonObject doc, String type) {
-    return withProfiles(List.of(GroupViews.invitation(doc))).map(views -> {
+    return GroupViews.withProfiles(auth, List.of(GroupViews.invitation(doc))).map(views -> {
       JsonObject view = views.get(0);
       log.info("friend request {} requestId={}", view.getString("status"), view.getString("id"));
       Inbox.publish(bus, List.of(view.getString("sender"), view.getString("receiver")), type, view);
@@ -203,23 +203,6 @@ class FriendRules {
         excluded.add(userId);
         return auth.listProfilesExcept(excluded, after, limit);
       });
-  }
-
-  /** Adds {@code senderProfile} and {@code receiverProfile} (public profiles from auth-service) to invitation views. */
-  Future<List<JsonObject>> withProfiles(List<JsonObject> views) {
-    List<String> ids = views.stream()
-      .flatMap(v -> java.util.stream.Stream.of(v.getString("sender"), v.getString("receiver")))
-      .distinct().toList();
-    if (ids.isEmpty()) {
-      return Future.succeededFuture(views);
-    }
-    return auth.getProfiles(ids).map(profiles -> {
-      java.util.Map<String, JsonObject> byId = new java.util.HashMap<>();
-      profiles.forEach(p -> byId.put(((JsonObject) p).getString("id"), (JsonObject) p));
-      views.forEach(v -> v.put("senderProfile", byId.get(v.getString("sender")))
-        .put("receiverProfile", byId.get(v.getString("receiver"))));
-      return views;
-    });
   }
 
   static Future<Void> cursor(String name, String value) {

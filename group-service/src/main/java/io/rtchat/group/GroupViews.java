@@ -1,6 +1,8 @@
 package io.rtchat.group;
 
+import io.rtchat.api.AuthService;
 import io.rtchat.common.Dates;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -42,5 +44,22 @@ final class GroupViews {
 
   static List<String> ids(JsonObject doc, String field) {
     return doc.getJsonArray(field, new JsonArray()).stream().map(String::valueOf).toList();
+  }
+
+  /** Adds {@code senderProfile} and {@code receiverProfile} (public profiles from auth-service) to invitation views. */
+  static Future<List<JsonObject>> withProfiles(AuthService auth, List<JsonObject> views) {
+    List<String> ids = views.stream()
+      .flatMap(v -> java.util.stream.Stream.of(v.getString("sender"), v.getString("receiver")))
+      .distinct().toList();
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(views);
+    }
+    return auth.getProfiles(ids).map(profiles -> {
+      java.util.Map<String, JsonObject> byId = new java.util.HashMap<>();
+      profiles.forEach(p -> byId.put(((JsonObject) p).getString("id"), (JsonObject) p));
+      views.forEach(v -> v.put("senderProfile", byId.get(v.getString("sender")))
+        .put("receiverProfile", byId.get(v.getString("receiver"))));
+      return views;
+    });
   }
 }

@@ -4,15 +4,14 @@ import io.rtchat.api.GroupService;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.BridgeClient;
+import io.rtchat.standalone.support.Concurrent;
+import io.rtchat.standalone.support.Concurrent.Call;
 import io.rtchat.standalone.support.Live;
 import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -255,17 +254,10 @@ class FriendsTest {
   void twoConcurrentAcceptsOfOneRequestSucceedOnce() {
     TestUser ann = users.create("ann");
     TestUser ben = users.create("ben");
-    String id = request(ann, ben, null).json().getString("id");
-    WebClient client = WebClient.create(stack.vertx);
-    try {
-      List<Future<HttpResponse<Buffer>>> calls = List.of(acceptAsync(client, id, ben), acceptAsync(client, id, ben),
-        acceptAsync(client, id, ben));
-      Future.join(calls).await();
-      List<Integer> statuses = calls.stream().map(f -> f.result().statusCode()).sorted().toList();
-      assertThat(statuses).containsExactly(200, 409, 409);
-    } finally {
-      client.close();
-    }
+    String path = "/friends/requests/" + request(ann, ben, null).json().getString("id") + "/accept";
+    List<Integer> statuses = Concurrent.statuses(stack, List.of(
+      Call.post(path, ben.accessToken()), Call.post(path, ben.accessToken()), Call.post(path, ben.accessToken())));
+    assertThat(statuses).containsExactly(200, 409, 409);
     assertThat(friendsOf(ann)).containsExactly(ben.id());
     assertThat(friendsOf(ben)).containsExactly(ann.id());
   }
@@ -274,26 +266,11 @@ class FriendsTest {
   void twoUsersAskingEachOtherAtOnceGetOneRequest() {
     TestUser ann = users.create("ann");
     TestUser ben = users.create("ben");
-    WebClient client = WebClient.create(stack.vertx);
-    try {
-      List<Future<HttpResponse<Buffer>>> calls = List.of(requestAsync(client, ann, ben), requestAsync(client, ben, ann));
-      Future.join(calls).await();
-      assertThat(calls.stream().map(f -> f.result().statusCode()).sorted().toList()).containsExactly(201, 409);
-    } finally {
-      client.close();
-    }
+    List<Integer> statuses = Concurrent.statuses(stack, List.of(
+      new Call(HttpMethod.POST, "/friends/requests", ann.accessToken(), new JsonObject().put("receiverId", ben.id())),
+      new Call(HttpMethod.POST, "/friends/requests", ben.accessToken(), new JsonObject().put("receiverId", ann.id()))));
+    assertThat(statuses).containsExactly(201, 409);
     assertThat(incoming(ann).size() + incoming(ben).size()).isEqualTo(1);
-  }
-
-  private static Future<HttpResponse<Buffer>> acceptAsync(WebClient client, String id, TestUser user) {
-    return client.post(stack.port, "127.0.0.1", "/api/v1/friends/requests/" + id + "/accept")
-      .putHeader("Authorization", "Bearer " + user.accessToken()).send();
-  }
-
-  private static Future<HttpResponse<Buffer>> requestAsync(WebClient client, TestUser from, TestUser to) {
-    return client.post(stack.port, "127.0.0.1", "/api/v1/friends/requests")
-      .putHeader("Authorization", "Bearer " + from.accessToken())
-      .sendJsonObject(new JsonObject().put("receiverId", to.id()));
   }
 
   @Test

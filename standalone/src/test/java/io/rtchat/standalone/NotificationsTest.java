@@ -94,6 +94,23 @@ class NotificationsTest {
     assertThat(api.get("/notifications/unread-count", bo.accessToken()).json().getLong("count")).isEqualTo(1);
   }
 
+  @Test
+  void groupInvitationIsStoredForTheInviteeOnly() {
+    TestUser gus = users.create("gus");
+    TestUser hal = users.create("hal");
+    TestUser ivy = users.create("ivy");
+    Response created = api.post("/groups", gus.accessToken(),
+      new JsonObject().put("name", "Book club").put("memberIds", new io.vertx.core.json.JsonArray().add(hal.id())));
+    assertThat(created.status()).isEqualTo(201);
+    String groupId = created.json().getJsonObject("group").getString("id");
+    JsonObject stored = awaitNotifications(hal, 1).getJsonObject(0);
+    assertThat(stored.getString("type")).isEqualTo("group_invite");
+    assertThat(stored.getString("relatedId")).isEqualTo(groupId);
+    assertThat(stored.getString("content")).contains("Book club");
+    assertThat(api.get("/notifications", gus.accessToken()).items()).isEmpty();
+    assertThat(api.get("/notifications", ivy.accessToken()).items()).isEmpty();
+  }
+
   /** Notifications from other services' actions are recorded fire-and-forget: wait until they are there. */
   static io.vertx.core.json.JsonArray awaitNotifications(TestUser user, int count) {
     long deadline = System.currentTimeMillis() + 5_000;
