@@ -53,6 +53,8 @@ public enum Setting {
   AI_MODEL("", "Model name for the AI assistant"),
   AI_API_KEY("", "API key for the AI server"),
 
+  MESSAGE_MAX_BYTES("16384", "Largest message content (UTF-8 bytes); longer ones are refused with 413 message.too_large"),
+
   PRESENCE_GRACE_MILLIS("5000", "How long a user stays online after the last socket closes (reconnects within it are not seen)"),
   PRESENCE_LEASE_SECONDS("45", "Gateways renew their presence lease every third of this; sockets of a gateway silent this long expire"),
   MAIL_RETRY_ATTEMPTS("4", "Delivery attempts per mail before it is logged and kept in DATA_DIR/outbox/failed"),

@@ -59,6 +59,7 @@ public class GatewayVerticle extends VerticleBase {
       new FriendRoutes(GroupService.createProxy(vertx)),
       new UserRoutes(auth),
       new GroupRoutes(GroupService.createProxy(vertx)),
+      new ChatRoutes(ChatService.createProxy(vertx)),
       new NotificationRoutes(NotificationService.createProxy(vertx)));
 
     Router root = Router.router(vertx);

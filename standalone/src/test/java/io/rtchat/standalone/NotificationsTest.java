@@ -128,26 +128,70 @@ class NotificationsTest {
     return page.items();
   }
 
+  /** The 1:1 chat of two friends, opened the way a client does. */
+  static String directChat(TestUser a, TestUser b) {
+    users.befriend(a, b);
+    Response chat = api.post("/chats", a.accessToken(), new JsonObject().put("participantId", b.id()));
+    assertThat(chat.status()).as("open chat %s", chat).isIn(200, 201);
+    return chat.json().getString("id");
+  }
+
+  static String send(TestUser from, String chatId, String text) {
+    Response sent = api.post("/chats/" + chatId + "/messages", from.accessToken(), new JsonObject()
+      .put("clientMsgId", Ids.newId()).put("type", "text").put("content", text));
+    assertThat(sent.status()).as("send %s", sent).isEqualTo(201);
+    return sent.json().getString("id");
+  }
+
   @Test
   void messagesToAnOfflineUserAreStoredAndCollapsePerChat() {
     TestUser cat = users.create("cat");
     TestUser dan = users.create("dan");
-    String chatA = Ids.newId();
-    String chatB = Ids.newId();
-    notifications.notifyUsers(List.of(dan.id()), message(cat, chatA, "one")).await();
-    notifications.notifyUsers(List.of(dan.id()), message(cat, chatA, "two")).await();
-    notifications.notifyUsers(List.of(dan.id()), message(cat, chatA, "three")).await();
-    notifications.notifyUsers(List.of(dan.id()), message(cat, chatB, "elsewhere")).await();
+    TestUser eli = users.create("eli");
+    String withCat = directChat(cat, dan);
+    String withEli = directChat(eli, dan);
+    send(cat, withCat, "one");
+    send(cat, withCat, "two");
+    String last = send(cat, withCat, "three");
+    send(eli, withEli, "elsewhere");
 
+    awaitUnreadMessages(dan, 4);
     Response unread = api.get("/notifications?unread=true", dan.accessToken());
-    assertThat(unread.status()).isEqualTo(200);
-    assertThat(unread.items()).hasSize(2);
-    JsonObject a = byChat(unread, chatA);
-    assertThat(a.getInteger("count")).isEqualTo(3);
-    assertThat(a.getString("content")).isEqualTo("three");
-    assertThat(a.getString("type")).isEqualTo("message");
-    assertThat(byChat(unread, chatB).getInteger("count")).isEqualTo(1);
-    assertThat(api.get("/notifications/unread-count", dan.accessToken()).json().getLong("count")).isEqualTo(2);
+    // Two friend requests (befriending) and one collapsed notification per chat.
+    assertThat(unread.items().stream().map(n -> ((JsonObject) n).getString("type")))
+      .containsExactlyInAnyOrder("message", "message", "friend_request", "friend_request");
+    JsonObject fromCat = byChat(unread, withCat);
+    assertThat(fromCat.getInteger("count")).isEqualTo(3);
+    assertThat(fromCat.getString("content")).isEqualTo("three");
+    assertThat(fromCat.getString("relatedId")).isEqualTo(last);
+    assertThat(fromCat.getString("senderId")).isEqualTo(cat.id());
+    assertThat(fromCat.getString("type")).isEqualTo("message");
+    assertThat(byChat(unread, withEli).getInteger("count")).isEqualTo(1);
+    assertThat(api.get("/notifications/unread-count", dan.accessToken()).json().getLong("count")).isEqualTo(4);
+    // Senders get no notification for their own messages.
+    assertThat(api.get("/notifications?unread=true", cat.accessToken()).items()).noneMatch(
+      n -> "message".equals(((JsonObject) n).getString("type")));
+  }
+
+  /** Waits until the user's unread message notifications add up to {@code messages} (they are recorded fire-and-forget). */
+  static void awaitUnreadMessages(TestUser user, int messages) {
+    long deadline = System.currentTimeMillis() + 5_000;
+    int seen = 0;
+    while (System.currentTimeMillis() < deadline) {
+      seen = api.get("/notifications?unread=true", user.accessToken()).items().stream().map(o -> (JsonObject) o)
+        .filter(n -> "message".equals(n.getString("type"))).mapToInt(n -> n.getInteger("count")).sum();
+      if (seen >= messages) {
+        assertThat(seen).isEqualTo(messages);
+        return;
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError(user.username() + " has " + seen + " unread messages in notifications, expected " + messages);
   }
 
   @Test
@@ -166,12 +210,20 @@ class NotificationsTest {
   }
 
   @Test
-  void aMessageToAConnectedUserIsNotStored() {
+  void aMessageToAConnectedUserComesLiveAndIsNotStored() {
     TestUser gil = users.create("gil");
     TestUser hana = users.create("hana");
+    TestUser ines = users.create("ines");
+    String chat = directChat(gil, hana);
+    String other = directChat(gil, ines);
     try (BridgeClient hanaSocket = connect(hana)) {
-      notifications.notifyUsers(List.of(hana.id()), message(gil, Ids.newId(), "you are here")).await();
-      assertThat(api.get("/notifications", hana.accessToken()).items()).isEmpty();
+      send(gil, chat, "you are here");
+      hanaSocket.awaitEvent("message.new");
+      // A later message to an offline user is recorded, so the earlier one had its chance to be.
+      send(gil, other, "are you?");
+      awaitUnreadMessages(ines, 1);
+      assertThat(api.get("/notifications", hana.accessToken()).items())
+        .noneMatch(n -> "message".equals(((JsonObject) n).getString("type")));
       assertThat(hanaSocket.events()).noneMatch(e -> "notification.new".equals(e.getString("type")));
     }
   }
