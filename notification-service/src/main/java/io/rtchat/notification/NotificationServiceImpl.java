@@ -78,15 +78,14 @@ public class NotificationServiceImpl implements NotificationService {
       return Future.succeededFuture();
     }
     List<String> targets = List.copyOf(recipients);
-    if (!NotificationStore.MESSAGE.equals(type)) {
-      return Future.all(targets.stream().map(userId -> store.insert(userId, notice).onSuccess(this::push)).toList())
-        .mapEmpty();
-    }
-    return presence.connected(targets).compose(online -> Future.all(targets.stream()
+    Future<?> stored = NotificationStore.MESSAGE.equals(type)
+      ? presence.connected(targets).compose(online -> Future.all(targets.stream()
         .filter(userId -> !online.contains(userId))
         .map(userId -> store.collapseMessage(userId, notice).onSuccess(this::push))
         .toList()))
-      .onFailure(err -> log.warn("message notifications failed chatId={} cause={}", chatId, err.toString()))
+      : Future.all(targets.stream().map(userId -> store.insert(userId, notice).onSuccess(this::push)).toList());
+    return stored
+      .onFailure(err -> log.warn("notifications not stored type={} relatedId={} cause={}", type, relatedId, err.toString()))
       .mapEmpty();
   }
 
