@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The unread-messages digest, mailed over real SMTP (GreenMail) to users offline longer than the threshold. */
 class DigestMailTest {
 
-  static final long OFFLINE_MS = 2_000;
+  static final long OFFLINE_MS = 3_000;
   static TestStack stack;
   static ApiClient api;
   static Users users;
@@ -46,15 +46,28 @@ class DigestMailTest {
       .put("chatId", chatId).put("senderId", from.id());
   }
 
+  /** The 1:1 chat of two friends (the first sends the request, so the second gets no notification for it). */
+  static String directChat(TestUser a, TestUser b) {
+    users.befriend(a, b);
+    return api.post("/chats", a.accessToken(), new JsonObject().put("participantId", b.id())).json().getString("id");
+  }
+
+  static void send(TestUser from, String chatId, String text) {
+    ApiClient.Response sent = api.post("/chats/" + chatId + "/messages", from.accessToken(), new JsonObject()
+      .put("clientMsgId", Ids.newId()).put("type", "text").put("content", text));
+    assertThat(sent.status()).as("send %s", sent).isEqualTo(201);
+  }
+
   @Test
   void anOfflineUserGetsOneDigestPerBatchOfUnreadMessages() {
     TestUser kai = users.create("kai");
     TestUser lou = users.create("lou");
-    String chatA = Ids.newId();
-    String chatB = Ids.newId();
-    notifications.notifyUsers(List.of(kai.id()), message(lou, chatA, "are you there?")).await();
-    notifications.notifyUsers(List.of(kai.id()), message(lou, chatA, "hello?")).await();
-    notifications.notifyUsers(List.of(kai.id()), message(lou, chatB, "lunch tomorrow")).await();
+    TestUser mia = users.create("mia");
+    String withLou = directChat(kai, lou);
+    String withMia = directChat(kai, mia);
+    send(lou, withLou, "are you there?");
+    send(lou, withLou, "hello?");
+    send(mia, withMia, "lunch tomorrow");
 
     // Mail #1 was the verification code; #2 is the digest.
     String digest = users.awaitMailBody(kai.email(), 2);
@@ -64,7 +77,7 @@ class DigestMailTest {
     sleep(OFFLINE_MS + 1_500);
     assertThat(users.mailCount(kai.email())).isEqualTo(2);
     // A new message in a chat makes it due again.
-    notifications.notifyUsers(List.of(kai.id()), message(lou, chatB, "still on for lunch?")).await();
+    send(mia, withMia, "still on for lunch?");
     String second = users.awaitMailBody(kai.email(), 3);
     assertThat(second).contains("still on for lunch?").contains("2 new").doesNotContain("hello?");
     // Digests never touch read state.
