@@ -28,6 +28,7 @@ public final class ClusterBootstrap {
 
   public static Future<Vertx> clusteredVertx(Config config) {
     com.hazelcast.config.Config hz = ConfigUtil.loadConfig();
+    hz.setClusterName(config.get(Setting.CLUSTER_NAME));
     hz.setProperty("hazelcast.phone.home.enabled", "false");
     hz.setProperty("hazelcast.shutdownhook.enabled", "false");
     hz.setProperty("hazelcast.logging.type", "slf4j");

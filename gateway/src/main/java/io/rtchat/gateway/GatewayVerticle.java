@@ -60,6 +60,7 @@ public class GatewayVerticle extends VerticleBase {
       new UserRoutes(auth),
       new GroupRoutes(GroupService.createProxy(vertx)),
       new ChatRoutes(ChatService.createProxy(vertx)),
+      new MediaRoutes(MediaService.createProxy(vertx), tokens),
       new NotificationRoutes(NotificationService.createProxy(vertx)));
 
     Router root = Router.router(vertx);

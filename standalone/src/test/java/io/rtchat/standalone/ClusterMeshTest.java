@@ -43,6 +43,8 @@ class ClusterMeshTest {
     env.put("SMTP_PORT", String.valueOf(smtpPort));
     env.put("SMTP_STARTTLS", "DISABLED");
     env.put("CLUSTER_HOSTS", "127.0.0.1");
+    // its own cluster name, so members of another build running on this machine are never joined
+    env.put("CLUSTER_NAME", "rtchat-test-" + java.util.UUID.randomUUID());
     EmbeddedDefaults embedded = EmbeddedDefaults.start(Config.fromMap(env));
     Config config = embedded.config();
     DeploymentOptions options = new DeploymentOptions().setConfig(config.toJson());
