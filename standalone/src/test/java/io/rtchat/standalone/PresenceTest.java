@@ -1,10 +1,8 @@
 package io.rtchat.standalone;
 
 import io.rtchat.api.AuthService;
-import io.rtchat.api.ChatService;
 import io.rtchat.api.NotificationService;
 import io.rtchat.common.Addresses;
-import io.rtchat.common.Ids;
 import io.rtchat.common.Setting;
 import io.rtchat.gateway.GatewayVerticle;
 import io.rtchat.standalone.support.ApiClient;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,9 +51,9 @@ class PresenceTest {
     stack.close();
   }
 
-  /** Makes the two users chat partners (with friends, the audience of each other's presence). */
+  /** Makes the two users chat partners without being friends: members of one group (and so of its chat). */
   static void partners(TestUser a, TestUser b) {
-    ChatService.createProxy(stack.vertx).createGroupChat(Ids.newId(), "pair", List.of(a.id(), b.id())).await();
+    stack.groups().withMembers(a, b);
   }
 
   static BridgeClient watch(TestUser watcher) {
