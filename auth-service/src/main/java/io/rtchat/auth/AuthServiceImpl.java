@@ -474,4 +474,25 @@ public class AuthServiceImpl implements AuthService {
     return cursor.compose(v -> users.verifiedExcept(excluded, after, size))
       .map(found -> Paging.page(found.stream().map(UserViews::publicView).toList(), size));
   }
+
+  // ---- presence and contact, for notification-service
+
+  @Override
+  public Future<Void> setPresence(String userId, String status, String lastSeenAt, long version) {
+    if (!"online".equals(status) && !"offline".equals(status)) {
+      return Errors.fail(ErrorCode.VALIDATION, "status must be online or offline");
+    }
+    return Input.checkId("userId", userId)
+      .compose(v -> users.setPresence(userId, status, lastSeenAt == null ? null : Instant.parse(lastSeenAt), version));
+  }
+
+  @Override
+  public Future<JsonObject> contactFor(String userId) {
+    return Input.checkId("userId", userId)
+      .compose(v -> users.byId(userId))
+      .compose(user -> user == null
+        ? Errors.fail(ErrorCode.USER_NOT_FOUND, "No such user")
+        : Future.succeededFuture(new JsonObject()
+          .put("email", user.getString("email")).put("firstName", user.getString("firstName"))));
+  }
 }

@@ -150,4 +150,19 @@ public class UserStore {
     return mongo.findWithOptions(USERS, new JsonObject().put("emailVerified", true).put("_id", idFilter),
       new FindOptions().setSort(new JsonObject().put("_id", 1)).setLimit(limit + 1));
   }
+
+  /**
+   * Records presence reported by notification-service, unless a newer report is already stored
+   * ({@code presenceVersion} grows with each transition, so out-of-order reports cannot win).
+   */
+  public Future<Void> setPresence(String userId, String status, Instant lastSeenAt, long version) {
+    JsonObject query = new JsonObject().put("_id", userId).put("$or", new JsonArray()
+      .add(new JsonObject().put("presenceVersion", new JsonObject().put("$exists", false)))
+      .add(new JsonObject().put("presenceVersion", new JsonObject().put("$lt", version))));
+    JsonObject set = new JsonObject().put("status", status).put("presenceVersion", version);
+    if (lastSeenAt != null) {
+      set.put("lastSeenAt", Dates.of(lastSeenAt));
+    }
+    return mongo.updateCollection(USERS, query, new JsonObject().put("$set", set)).mapEmpty();
+  }
 }

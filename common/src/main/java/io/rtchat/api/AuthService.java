@@ -75,4 +75,14 @@ public interface AuthService {
    * after the {@code after} id (null: from the start): {@code {items, hasMore}}.
    */
   Future<JsonObject> listProfilesExcept(List<String> excludedIds, String after, int limit);
+
+  /**
+   * Presence reported by notification-service: sets {@code status} ("online"|"offline") and, when given,
+   * {@code lastSeenAt} (ISO-8601); an update with a {@code version} not newer than the stored one is ignored,
+   * so transitions arriving out of order cannot leave a stale status.
+   */
+  Future<Void> setPresence(String userId, String status, String lastSeenAt, long version);
+
+  /** Where to mail a user, for notification-service: {@code {email, firstName}}; 404 user.not_found. */
+  Future<JsonObject> contactFor(String userId);
 }

@@ -36,4 +36,35 @@ public interface NotificationService {
 
   /** Succeeds when the service and its database answer. */
   Future<Void> ready();
+
+  // ---- the caller's stored notifications (gateway routes /notifications)
+
+  /**
+   * The user's notifications, newest first: {@code {items, hasMore}}; {@code unreadOnly} keeps unread ones,
+   * {@code before} is a notification id cursor (or null), {@code limit} as in Paging (0 = default).
+   */
+  Future<JsonObject> listNotifications(String userId, boolean unreadOnly, String before, int limit);
+
+  /** {@code {count}}: how many of the user's notifications are unread (a collapsed chat counts once). */
+  Future<JsonObject> unreadCount(String userId);
+
+  /** Marks one of the user's own notifications read and answers it; another user's id is 404, nothing changed. */
+  Future<JsonObject> markRead(String userId, String notificationId);
+
+  /** Marks every unread notification of the user read: {@code {updated}}. */
+  Future<JsonObject> markAllRead(String userId);
+
+  // ---- presence, reported by every gateway (cluster-wide state in Mongo)
+
+  /** A gateway registered a socket on the user's own inbox (a device came online). */
+  Future<Void> socketOpened(String userId, String socketId, String gatewayId);
+
+  /** That socket closed; the user goes offline once no socket is left after the grace period. */
+  Future<Void> socketClosed(String userId, String socketId, String gatewayId);
+
+  /**
+   * A gateway's lease, renewed periodically; the sockets of a gateway that stops renewing expire. Answers false when
+   * the lease had already expired: the gateway then reports its open sockets again.
+   */
+  Future<Boolean> gatewayAlive(String gatewayId);
 }

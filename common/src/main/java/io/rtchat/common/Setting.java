@@ -69,7 +69,14 @@ public enum Setting {
   AI_MODEL("", "Model name for the AI assistant"),
   AI_API_KEY("", "API key for the AI server"),
 
-  MESSAGE_MAX_BYTES("16384", "Largest message content (UTF-8 bytes); longer ones are refused with 413 message.too_large");
+  MESSAGE_MAX_BYTES("16384", "Largest message content (UTF-8 bytes); longer ones are refused with 413 message.too_large"),
+
+  PRESENCE_GRACE_MILLIS("5000", "How long a user stays online after the last socket closes (reconnects within it are not seen)"),
+  PRESENCE_LEASE_SECONDS("45", "Gateways renew their presence lease every third of this; sockets of a gateway silent this long expire"),
+  MAIL_RETRY_ATTEMPTS("4", "Delivery attempts per mail before it is logged and kept in DATA_DIR/outbox/failed"),
+  MAIL_RETRY_DELAY_MILLIS("500", "Delay before the first retry of a mail; doubles with each further attempt"),
+  DIGEST_INTERVAL_SECONDS("0", "How often unread-message digests are mailed; 0 turns digests off"),
+  DIGEST_OFFLINE_SECONDS("3600", "A digest goes only to users offline at least this long");
 
   private final String defaultValue;
   private final String description;

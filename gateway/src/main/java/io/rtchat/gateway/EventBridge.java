@@ -33,16 +33,20 @@ public class EventBridge {
 
   private final AccessTokens tokens;
   private final ClientCommands commands;
+  private final GatewayPresence presence;
   /** The user whose inbox each socket registered; and the sockets of each user on this instance. */
   private final Map<SockJSSocket, String> socketUsers = new HashMap<>();
   private final Map<String, Set<SockJSSocket>> userSockets = new HashMap<>();
+  /** Sockets between SOCKET_CREATED and SOCKET_CLOSED. */
+  private final Set<SockJSSocket> openSockets = new HashSet<>();
   /** Reply addresses of each socket's commands still awaiting their answer (the bridge checks replies as RECEIVE). */
   private final Map<SockJSSocket, Set<String>> pendingReplies = new HashMap<>();
   private static final int MAX_PENDING_REPLIES = 256;
 
-  public EventBridge(AccessTokens tokens, ClientCommands commands) {
+  public EventBridge(AccessTokens tokens, ClientCommands commands, GatewayPresence presence) {
     this.tokens = tokens;
     this.commands = commands;
+    this.presence = presence;
   }
 
   public Router router(Vertx vertx, Config config) {
@@ -78,8 +82,13 @@ public class EventBridge {
   private void handle(BridgeEvent event) {
     BridgeEventType type = event.type();
     switch (type) {
-      case SOCKET_CREATED, SOCKET_PING, SOCKET_IDLE, UNREGISTER -> event.complete(true);
+      case SOCKET_CREATED -> {
+        openSockets.add(event.socket());
+        event.complete(true);
+      }
+      case SOCKET_PING, SOCKET_IDLE, UNREGISTER -> event.complete(true);
       case SOCKET_CLOSED -> {
+        openSockets.remove(event.socket());
         forget(event.socket());
         event.complete(true);
       }
@@ -95,7 +104,8 @@ public class EventBridge {
     String address = frame == null ? null : frame.getString("address");
     tokens.verifyHeader(authorization(frame)).onComplete(ar -> {
       String already = socketUsers.get(event.socket());
-      if (ar.failed() || address == null || !address.equals(Addresses.inbox(ar.result()))
+      // A socket that closed while its token was being checked is not remembered (it would stay online forever).
+      if (!openSockets.contains(event.socket()) || ar.failed() || address == null || !address.equals(Addresses.inbox(ar.result()))
         || (already != null && !already.equals(ar.result()))) {
         log.debug("bridge register refused address={}", address);
         event.complete(false);
@@ -165,7 +175,9 @@ public class EventBridge {
   }
 
   private void remember(SockJSSocket socket, String userId) {
-    socketUsers.put(socket, userId);
+    if (socketUsers.put(socket, userId) == null) {
+      presence.opened(socket, userId);
+    }
     userSockets.computeIfAbsent(userId, k -> new HashSet<>()).add(socket);
   }
 
@@ -173,6 +185,7 @@ public class EventBridge {
     pendingReplies.remove(socket);
     String userId = socketUsers.remove(socket);
     if (userId != null) {
+      presence.closed(socket);
       Set<SockJSSocket> sockets = userSockets.get(userId);
       if (sockets != null) {
         sockets.remove(socket);

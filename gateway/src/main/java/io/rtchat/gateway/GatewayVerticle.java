@@ -51,7 +51,8 @@ public class GatewayVerticle extends VerticleBase {
     ClientCommands commands = new ClientCommands(vertx);
     EventBridge[] bridge = new EventBridge[1];
     AccessTokens tokens = new AccessTokens(vertx, Jwt.auth(vertx, config), auth, userId -> bridge[0].closeSocketsOf(userId));
-    bridge[0] = new EventBridge(tokens, commands);
+    GatewayPresence presence = new GatewayPresence(NotificationService.createProxy(vertx));
+    bridge[0] = new EventBridge(tokens, commands, presence);
 
     List<ApiModule> modules = List.of(
       new AuthRoutes(auth),
@@ -59,7 +60,8 @@ public class GatewayVerticle extends VerticleBase {
       new UserRoutes(auth),
       new GroupRoutes(GroupService.createProxy(vertx)),
       new ChatRoutes(ChatService.createProxy(vertx)),
-      new MediaRoutes(MediaService.createProxy(vertx), tokens));
+      new MediaRoutes(MediaService.createProxy(vertx), tokens),
+      new NotificationRoutes(NotificationService.createProxy(vertx)));
 
     Router root = Router.router(vertx);
     root.route().handler(CorsHandler.create()
@@ -102,6 +104,7 @@ public class GatewayVerticle extends VerticleBase {
       .setMaxWebSocketFrameSize(64 * 1024)
       .setMaxWebSocketMessageSize(64 * 1024)
       .setCompressionSupported(true);
+    presence.start(vertx, java.time.Duration.ofSeconds(config.getInt(Setting.PRESENCE_LEASE_SECONDS)));
     return vertx.createHttpServer(options).requestHandler(root).listen()
       .onSuccess(s -> {
         server = s;

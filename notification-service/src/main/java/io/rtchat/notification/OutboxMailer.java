@@ -31,7 +31,9 @@ public class OutboxMailer implements Mailer {
     String name = Instant.now().toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8) + ".txt";
     Path file = outbox.resolve(name);
     String content = "To: " + mail.to() + "\nSubject: " + mail.subject() + "\n\n" + mail.text() + "\n";
-    return vertx.fileSystem().mkdirs(outbox.toString())
+    // Mails carry codes and reset links: the files are readable by the server's user only.
+    return vertx.fileSystem().mkdirs(outbox.toString(), "rwx------")
+      .compose(v -> vertx.fileSystem().createFile(file.toString(), "rw-------"))
       .compose(v -> vertx.fileSystem().writeFile(file.toString(), Buffer.buffer(content)))
       .onSuccess(v -> log.info("mail written to outbox to={} subject=\"{}\" file={}", mail.to(), mail.subject(), file));
   }

@@ -6,7 +6,10 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Retries a failed delivery with exponential backoff, logging every failure, so no mail is lost silently. */
+/**
+ * Retries a failed delivery with exponential backoff, logging every failure; a mail that fails for good is logged
+ * with its recipient and subject and kept by the dead-letter mailer (DATA_DIR/outbox/failed), never lost silently.
+ */
 public class RetryingMailer implements Mailer {
 
   private static final Logger log = LoggerFactory.getLogger(RetryingMailer.class);
@@ -15,12 +18,14 @@ public class RetryingMailer implements Mailer {
   private final Mailer delegate;
   private final int attempts;
   private final long firstDelayMs;
+  private final Mailer deadLetters;
 
-  public RetryingMailer(Vertx vertx, Mailer delegate, int attempts, long firstDelayMs) {
+  public RetryingMailer(Vertx vertx, Mailer delegate, int attempts, long firstDelayMs, Mailer deadLetters) {
     this.vertx = vertx;
     this.delegate = delegate;
-    this.attempts = attempts;
+    this.attempts = Math.max(1, attempts);
     this.firstDelayMs = firstDelayMs;
+    this.deadLetters = deadLetters;
   }
 
   @Override
@@ -32,7 +37,9 @@ public class RetryingMailer implements Mailer {
     return delegate.send(mail).recover(err -> {
       if (n >= attempts) {
         log.error("mail delivery failed for good to={} subject=\"{}\" attempts={}", mail.to(), mail.subject(), n, err);
-        return Future.failedFuture(err);
+        return deadLetters.send(mail)
+          .onFailure(e -> log.error("failed mail could not be kept to={} subject=\"{}\"", mail.to(), mail.subject(), e))
+          .transform(kept -> Future.<Void>failedFuture(err));
       }
       long delay = firstDelayMs << (n - 1);
       log.warn("mail delivery failed, retrying to={} attempt={} inMs={} cause={}", mail.to(), n, delay, err.toString());

@@ -1,0 +1,170 @@
+package io.rtchat.notification;
+
+import io.rtchat.common.Dates;
+import io.rtchat.common.Ids;
+import io.rtchat.common.Mongo;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every query on {@code notifications}: the seed's fields ({@code userId, type, content, relatedId, read, createdAt})
+ * plus {@code chatId}, {@code senderId}, {@code count}, {@code updatedAt}, {@code digested} and {@code collapseKey}.
+ * {@code collapseKey} is unique: {@code <userId>:<chatId>} for the one unread message notification of a chat, the
+ * notification's own id otherwise (every read one, every other type). Marking read moves the key to the id, so the
+ * next message of that chat starts a new notification. A unique key instead of a partial index because the embedded
+ * mongo-java-server ignores partial filters.
+ */
+public class NotificationStore {
+
+  static final String NOTIFICATIONS = "notifications";
+  static final String MESSAGE = "message";
+
+  private final MongoClient mongo;
+
+  public NotificationStore(MongoClient mongo) {
+    this.mongo = mongo;
+  }
+
+  public Future<Void> createIndexes() {
+    return Mongo.uniqueIndex(mongo, NOTIFICATIONS, new JsonObject().put("collapseKey", 1))
+      .compose(v -> Mongo.index(mongo, NOTIFICATIONS, new JsonObject().put("userId", 1).put("read", 1).put("_id", -1)))
+      .compose(v -> Mongo.index(mongo, NOTIFICATIONS, new JsonObject().put("type", 1).put("read", 1).put("digested", 1)));
+  }
+
+  static String chatKey(String userId, String chatId) {
+    return userId + ":" + chatId;
+  }
+
+  /** Stores a notification that never collapses (friend request, group invite, missed call). */
+  public Future<JsonObject> insert(String userId, JsonObject event) {
+    String id = Ids.newId();
+    JsonObject now = Dates.now();
+    JsonObject doc = fields(userId, event)
+      .put("_id", id)
+      .put("collapseKey", id)
+      .put("read", false)
+      .put("count", 1)
+      .put("createdAt", now)
+      .put("updatedAt", now);
+    return mongo.insert(NOTIFICATIONS, doc).map(v -> doc);
+  }
+
+  /**
+   * One atomic upsert on the chat's unread notification: counts the message and shows the latest one. Two concurrent
+   * first messages race on the unique key; the loser retries once and then finds the winner's document.
+   */
+  public Future<JsonObject> collapseMessage(String userId, JsonObject event) {
+    return upsertMessage(userId, event)
+      .recover(err -> Mongo.isDuplicateKey(err) ? upsertMessage(userId, event) : Future.failedFuture(err));
+  }
+
+  private Future<JsonObject> upsertMessage(String userId, JsonObject event) {
+    JsonObject now = Dates.now();
+    JsonObject set = new JsonObject()
+      .put("content", event.getString("content"))
+      .put("relatedId", event.getString("relatedId"))
+      .put("senderId", event.getString("senderId"))
+      .put("updatedAt", now)
+      .put("digested", null);
+    JsonObject onInsert = new JsonObject()
+      .put("_id", Ids.newId())
+      .put("userId", userId)
+      .put("type", MESSAGE)
+      .put("chatId", event.getString("chatId"))
+      .put("read", false)
+      .put("createdAt", now);
+    JsonObject update = new JsonObject()
+      .put("$inc", new JsonObject().put("count", 1))
+      .put("$set", set)
+      .put("$setOnInsert", onInsert);
+    return mongo.findOneAndUpdateWithOptions(NOTIFICATIONS,
+      new JsonObject().put("collapseKey", chatKey(userId, event.getString("chatId"))), update,
+      new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true));
+  }
+
+  private static JsonObject fields(String userId, JsonObject event) {
+    return new JsonObject()
+      .put("userId", userId)
+      .put("type", event.getString("type"))
+      .put("content", event.getString("content"))
+      .put("relatedId", event.getString("relatedId"))
+      .put("chatId", event.getString("chatId"))
+      .put("senderId", event.getString("senderId"))
+      .put("digested", null);
+  }
+
+  /** Newest first, limit+1 (Paging tells whether more exist); ids are ObjectIds, so they sort by creation. */
+  public Future<List<JsonObject>> list(String userId, boolean unreadOnly, String before, int limit) {
+    JsonObject query = new JsonObject().put("userId", userId);
+    if (unreadOnly) {
+      query.put("read", false);
+    }
+    if (before != null) {
+      query.put("_id", new JsonObject().put("$lt", before));
+    }
+    return mongo.findWithOptions(NOTIFICATIONS, query,
+      new FindOptions().setSort(new JsonObject().put("_id", -1)).setLimit(limit + 1));
+  }
+
+  public Future<Long> countUnread(String userId) {
+    return mongo.count(NOTIFICATIONS, new JsonObject().put("userId", userId).put("read", false));
+  }
+
+  /** Marks the notification read if it is the user's own: null when it is not (or does not exist). */
+  public Future<JsonObject> markRead(String userId, String id) {
+    JsonObject update = new JsonObject().put("$set", new JsonObject()
+      .put("read", true).put("readAt", Dates.now()).put("collapseKey", id));
+    return mongo.findOneAndUpdateWithOptions(NOTIFICATIONS, new JsonObject().put("_id", id).put("userId", userId),
+      update, new FindOptions(), new UpdateOptions().setReturningNewDocument(true));
+  }
+
+  /** The ids of the user's unread notifications (read-all marks each with its own key change). */
+  public Future<List<String>> unreadIds(String userId) {
+    return mongo.findWithOptions(NOTIFICATIONS, new JsonObject().put("userId", userId).put("read", false),
+        new FindOptions().setFields(new JsonObject().put("_id", 1)))
+      .map(docs -> docs.stream().map(d -> d.getString("_id")).toList());
+  }
+
+  /** Marks one unread notification read; false when it was read meanwhile. */
+  public Future<Boolean> markUnreadRead(String userId, String id) {
+    JsonObject update = new JsonObject().put("$set", new JsonObject()
+      .put("read", true).put("readAt", Dates.now()).put("collapseKey", id));
+    return mongo.updateCollection(NOTIFICATIONS,
+        new JsonObject().put("_id", id).put("userId", userId).put("read", false), update)
+      .map(r -> r.getDocModified() == 1);
+  }
+
+  // ---- digest
+
+  /** Users with unread message notifications not yet in a digest, updated at or before {@code upTo}. */
+  public Future<List<String>> usersWithUndigested(Instant upTo) {
+    return mongo.distinctWithQuery(NOTIFICATIONS, "userId", String.class.getName(), undigested(upTo))
+      .map(ids -> ids.stream().map(String::valueOf).toList());
+  }
+
+  private static JsonObject undigested(Instant upTo) {
+    return new JsonObject()
+      .put("type", MESSAGE)
+      .put("read", false)
+      .put("digested", null)
+      .put("updatedAt", new JsonObject().put("$lte", Dates.of(upTo)));
+  }
+
+  /**
+   * Claims the user's undigested unread message notifications for one digest batch (one atomic update each, the
+   * precondition in the filter), then answers the claimed ones: a notification goes into one digest only, even
+   * with several notification-service instances running the job.
+   */
+  public Future<List<JsonObject>> claimForDigest(String userId, Instant upTo, String batchId) {
+    JsonObject query = undigested(upTo).put("userId", userId);
+    return mongo.updateCollectionWithOptions(NOTIFICATIONS, query,
+        new JsonObject().put("$set", new JsonObject().put("digested", batchId)), new UpdateOptions().setMulti(true))
+      .compose(r -> mongo.find(NOTIFICATIONS, new JsonObject().put("userId", userId).put("digested", batchId)));
+  }
+}

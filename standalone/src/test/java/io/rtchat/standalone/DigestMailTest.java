@@ -1,0 +1,112 @@
+package io.rtchat.standalone;
+
+import io.rtchat.api.NotificationService;
+import io.rtchat.common.Addresses;
+import io.rtchat.common.Ids;
+import io.rtchat.standalone.support.ApiClient;
+import io.rtchat.standalone.support.BridgeClient;
+import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.Users;
+import io.rtchat.standalone.support.Users.TestUser;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The unread-messages digest, mailed over real SMTP (GreenMail) to users offline longer than the threshold. */
+class DigestMailTest {
+
+  static final long OFFLINE_MS = 3_000;
+  static TestStack stack;
+  static ApiClient api;
+  static Users users;
+  static NotificationService notifications;
+
+  @BeforeAll
+  static void start() {
+    stack = TestStack.start(Map.of("DIGEST_INTERVAL_SECONDS", "1", "DIGEST_OFFLINE_SECONDS", String.valueOf(OFFLINE_MS / 1000),
+      "PRESENCE_GRACE_MILLIS", "200"));
+    api = stack.api();
+    users = stack.users();
+    notifications = NotificationService.createProxy(stack.vertx);
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  static JsonObject message(TestUser from, String chatId, String text) {
+    return new JsonObject().put("type", "message").put("content", text).put("relatedId", Ids.newId())
+      .put("chatId", chatId).put("senderId", from.id());
+  }
+
+  /** The 1:1 chat of two friends (the first sends the request, so the second gets no notification for it). */
+  static String directChat(TestUser a, TestUser b) {
+    users.befriend(a, b);
+    return api.post("/chats", a.accessToken(), new JsonObject().put("participantId", b.id())).json().getString("id");
+  }
+
+  static void send(TestUser from, String chatId, String text) {
+    ApiClient.Response sent = api.post("/chats/" + chatId + "/messages", from.accessToken(), new JsonObject()
+      .put("clientMsgId", Ids.newId()).put("type", "text").put("content", text));
+    assertThat(sent.status()).as("send %s", sent).isEqualTo(201);
+  }
+
+  @Test
+  void anOfflineUserGetsOneDigestPerBatchOfUnreadMessages() {
+    TestUser kai = users.create("kai");
+    TestUser lou = users.create("lou");
+    TestUser mia = users.create("mia");
+    String withLou = directChat(kai, lou);
+    String withMia = directChat(kai, mia);
+    send(lou, withLou, "are you there?");
+    send(lou, withLou, "hello?");
+    send(mia, withMia, "lunch tomorrow");
+
+    // Mail #1 was the verification code; #2 is the digest.
+    String digest = users.awaitMailBody(kai.email(), 2);
+    assertThat(digest).contains("3 unread messages").contains("2 chats").contains("hello?").contains("lunch tomorrow")
+      .doesNotContain("are you there?");
+    // Several more runs of the job: the same notifications are never mailed again.
+    sleep(OFFLINE_MS + 1_500);
+    assertThat(users.mailCount(kai.email())).isEqualTo(2);
+    // A new message in a chat makes it due again.
+    send(mia, withMia, "still on for lunch?");
+    String second = users.awaitMailBody(kai.email(), 3);
+    assertThat(second).contains("still on for lunch?").contains("2 new").doesNotContain("hello?");
+    // Digests never touch read state.
+    assertThat(api.get("/notifications/unread-count", kai.accessToken()).json().getLong("count")).isEqualTo(2);
+  }
+
+  @Test
+  void noDigestForReadNotificationsOrConnectedUsers() {
+    TestUser max = users.create("mo");
+    TestUser nia = users.create("nia");
+    TestUser ola = users.create("ola");
+    notifications.notifyUsers(List.of(nia.id()), message(max, Ids.newId(), "read me")).await();
+    notifications.notifyUsers(List.of(ola.id()), message(max, Ids.newId(), "for ola")).await();
+    assertThat(api.post("/notifications/read-all", nia.accessToken(), null).json().getLong("updated")).isEqualTo(1);
+    try (BridgeClient olaSocket = stack.bridge()) {
+      olaSocket.register(Addresses.inbox(ola.id()), ola.accessToken());
+      Presence.awaitStatus(api, ola, ola.id(), "online");
+      sleep(OFFLINE_MS + 2_000);
+      assertThat(users.mailCount(nia.email())).isEqualTo(1);
+      assertThat(users.mailCount(ola.email())).isEqualTo(1);
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package io.rtchat.standalone;
+
+import io.rtchat.api.AuthService;
+import io.rtchat.api.NotificationService;
+import io.rtchat.common.Addresses;
+import io.rtchat.common.Setting;
+import io.rtchat.gateway.GatewayVerticle;
+import io.rtchat.standalone.support.ApiClient;
+import io.rtchat.standalone.support.BridgeClient;
+import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.Users;
+import io.rtchat.standalone.support.Users.TestUser;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Presence: online while any socket of the user is open on any gateway, offline with lastSeenAt after the last one
+ * closed for the grace period; seen by chat partners as {@code presence} events and in profiles.
+ */
+class PresenceTest {
+
+  static final long GRACE_MS = 300;
+  static TestStack stack;
+  static ApiClient api;
+  static Users users;
+  /** A second gateway instance on its own port, sharing the services and Mongo (two pods' worth). */
+  static int secondGatewayPort;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack = TestStack.start(Map.of("PRESENCE_GRACE_MILLIS", String.valueOf(GRACE_MS), "PRESENCE_LEASE_SECONDS", "3"));
+    api = stack.api();
+    users = stack.users();
+    secondGatewayPort = TestStack.freePort();
+    stack.vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(
+      stack.config.with(Setting.HTTP_PORT, String.valueOf(secondGatewayPort))
+        .with(Setting.ALLOWED_ORIGINS, "http://127.0.0.1:" + secondGatewayPort).toJson())).await();
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  /** Makes the two users chat partners without being friends: members of one group (and so of its chat). */
+  static void partners(TestUser a, TestUser b) {
+    stack.groups().withMembers(a, b);
+  }
+
+  static BridgeClient watch(TestUser watcher) {
+    BridgeClient socket = stack.bridge();
+    socket.register(Addresses.inbox(watcher.id()), watcher.accessToken());
+    Presence.awaitStatus(api, watcher, watcher.id(), "online");
+    return socket;
+  }
+
+  static BridgeClient open(TestUser user, int port) {
+    BridgeClient socket = BridgeClient.connect(stack.vertx, port);
+    socket.register(Addresses.inbox(user.id()), user.accessToken());
+    return socket;
+  }
+
+  static boolean isStatus(JsonObject data, TestUser user, String status) {
+    return user.id().equals(data.getString("userId")) && status.equals(data.getString("status"));
+  }
+
+  @Test
+  void userStaysOnlineUntilTheLastOfTwoSocketsCloses() {
+    TestUser quin = users.create("quin");
+    TestUser ray = users.create("ray");
+    users.befriend(quin, ray);
+    assertThat(api.get("/users/" + quin.id(), ray.accessToken()).json().getString("status")).isEqualTo("offline");
+    try (BridgeClient raySocket = watch(ray)) {
+      BridgeClient phone = open(quin, stack.port);
+      raySocket.awaitEvent("presence", d -> isStatus(d, quin, "online"));
+      Presence.awaitStatus(api, ray, quin.id(), "online");
+      BridgeClient laptop = open(quin, stack.port);
+      Presence.awaitStatus(api, quin, quin.id(), "online");
+
+      phone.close();
+      // Well past the grace period, the laptop still keeps Quin online.
+      raySocket.settle(GRACE_MS * 4);
+      assertThat(api.get("/users/" + quin.id(), ray.accessToken()).json().getString("status")).isEqualTo("online");
+      assertThat(raySocket.events()).noneMatch(e -> "presence".equals(e.getString("type"))
+        && isStatus(e.getJsonObject("data"), quin, "offline"));
+
+      Instant beforeLastClose = Instant.now();
+      laptop.close();
+      JsonObject offline = raySocket.awaitEvent("presence", d -> isStatus(d, quin, "offline")).getJsonObject("data");
+      assertThat(Instant.parse(offline.getString("lastSeenAt"))).isAfterOrEqualTo(beforeLastClose.minusMillis(5));
+      JsonObject profile = Presence.awaitStatus(api, ray, quin.id(), "offline");
+      assertThat(profile.getString("lastSeenAt")).isEqualTo(offline.getString("lastSeenAt"));
+      // Online was announced once, though two sockets opened.
+      assertThat(raySocket.events().stream().filter(e -> "presence".equals(e.getString("type"))
+        && isStatus(e.getJsonObject("data"), quin, "online")).count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aQuickReconnectWithinTheGracePeriodIsNotSeen() {
+    TestUser sal = users.create("sal");
+    TestUser tom = users.create("tom");
+    partners(sal, tom);
+    try (BridgeClient tomSocket = watch(tom)) {
+      BridgeClient first = open(sal, stack.port);
+      tomSocket.awaitEvent("presence", d -> isStatus(d, sal, "online"));
+      first.close();
+      try (BridgeClient again = open(sal, stack.port)) {
+        tomSocket.settle(GRACE_MS * 4);
+        assertThat(tomSocket.events()).noneMatch(e -> "presence".equals(e.getString("type"))
+          && isStatus(e.getJsonObject("data"), sal, "offline"));
+        assertThat(api.get("/users/" + sal.id(), tom.accessToken()).json().getString("status")).isEqualTo("online");
+      }
+    }
+  }
+
+  @Test
+  void presenceCountsSocketsOnEveryGatewayInstance() {
+    TestUser uli = users.create("uli");
+    TestUser val = users.create("val");
+    users.befriend(uli, val);
+    try (BridgeClient valSocket = watch(val)) {
+      BridgeClient onFirst = open(uli, stack.port);
+      BridgeClient onSecond = open(uli, secondGatewayPort);
+      valSocket.awaitEvent("presence", d -> isStatus(d, uli, "online"));
+      Presence.awaitStatus(api, val, uli.id(), "online");
+      onFirst.close();
+      valSocket.settle(GRACE_MS * 4);
+      assertThat(api.get("/users/" + uli.id(), val.accessToken()).json().getString("status")).isEqualTo("online");
+      onSecond.close();
+      valSocket.awaitEvent("presence", d -> isStatus(d, uli, "offline"));
+      Presence.awaitStatus(api, val, uli.id(), "offline");
+    }
+  }
+
+  @Test
+  void socketsOfAGatewayThatStopsRenewingItsLeaseExpire() {
+    TestUser wes = users.create("wes");
+    TestUser xia = users.create("xia");
+    partners(wes, xia);
+    NotificationService notifications = NotificationService.createProxy(stack.vertx);
+    try (BridgeClient xiaSocket = watch(xia)) {
+      // A gateway that reports a socket and then crashes: it never renews a lease and never reports the close.
+      notifications.socketOpened(wes.id(), "socket-on-crashed-gateway", "crashed-gateway").await();
+      xiaSocket.awaitEvent("presence", d -> isStatus(d, wes, "online"));
+      // After the lease (3 s) and the grace period, Wes is offline.
+      Presence.awaitStatus(api, xia, wes.id(), "offline");
+      xiaSocket.awaitEvent("presence", d -> isStatus(d, wes, "offline"));
+    }
+  }
+
+  @Test
+  void aPresenceReportArrivingLateNeverOverwritesANewerOne() {
+    TestUser ada = users.create("ada");
+    TestUser bea = users.create("bea");
+    AuthService auth = AuthService.createProxy(stack.vertx);
+    String seen = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    auth.setPresence(ada.id(), "offline", seen, 7).await();
+    auth.setPresence(ada.id(), "online", null, 6).await();
+    JsonObject profile = api.get("/users/" + ada.id(), bea.accessToken()).json();
+    assertThat(profile.getString("status")).isEqualTo("offline");
+    assertThat(profile.getString("lastSeenAt")).isEqualTo(seen);
+    assertThatThrownBy(() -> auth.setPresence(ada.id(), "away", null, 8).await()).isNotNull();
+  }
+
+  @Test
+  void strangersGetNoPresenceEvents() {
+    TestUser yul = users.create("yul");
+    TestUser zed = users.create("zed");
+    try (BridgeClient zedSocket = watch(zed); BridgeClient yulSocket = open(yul, stack.port)) {
+      Presence.awaitStatus(api, zed, yul.id(), "online");
+      assertThat(zedSocket.settle(200)).noneMatch(f -> f.getJsonObject("body") != null
+        && "presence".equals(f.getJsonObject("body").getString("type"))
+        && yul.id().equals(f.getJsonObject("body").getJsonObject("data").getString("userId")));
+    }
+  }
+}
