@@ -1,0 +1,440 @@
+package io.rtchat.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The load generator, the same code for rtchat and the baseline: sockets registered on their inboxes, an open-loop
+ * scheduler that sends {@code client.chat.send} frames at a fixed rate (it never waits for replies and catches up
+ * when it falls behind), and receivers that check every (message, device) pair exactly once and record the
+ * end-to-end latency from the message's scheduled send time (so a stalled sender cannot hide latency).
+ */
+final class Harness {
+
+  static final String COMMAND = "client.chat.send";
+  private static final String REC = "{\"type\":\"rec\"";
+  private static final String ERR = "{\"type\":\"err\"";
+  private static final String ADDRESS = "\"address\":\"";
+  private static final String MARKER = "BENCH:";
+  private static final long MAX_LATENCY_US = TimeUnit.SECONDS.toMicros(120);
+
+  private final Vertx vertx;
+  private final WebSocketClient client;
+  private final int port;
+  private final String runId;
+  private final List<Device> open = new CopyOnWriteArrayList<>();
+
+  private volatile int step = -1;
+  private final Recorder latency = new Recorder(MAX_LATENCY_US, 3);
+  private final Recorder ackLatency = new Recorder(MAX_LATENCY_US, 3);
+  private final LongAdder delivered = new LongAdder();
+  private final LongAdder acks = new LongAdder();
+  private final LongAdder errors = new LongAdder();
+  private final LongAdder duplicates = new LongAdder();
+  private final AtomicLong lastProgress = new AtomicLong();
+  final List<String> errorSamples = new CopyOnWriteArrayList<>();
+
+  Harness(Vertx vertx, int port, String runId) {
+    this.vertx = vertx;
+    this.port = port;
+    this.runId = runId;
+    this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000)
+      .setConnectTimeout(30_000).setTcpNoDelay(true).setDefaultHost("127.0.0.1").setDefaultPort(port));
+    // The bridge drops sockets that stay silent past its ping timeout: ping like the browser client does.
+    vertx.setPeriodic(20_000, id -> {
+      for (Device d : open) {
+        if (d.socket != null) {
+          d.socket.writeTextMessage("{\"type\":\"ping\"}");
+        }
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- sockets
+
+  /** Opens the device's socket and registers it on its user's inbox (the bridge answers nothing on success). */
+  Future<Device> connect(Device device) {
+    return client.connect(port, "127.0.0.1", "/eventbus/websocket").map(ws -> {
+      device.socket = ws;
+      ws.handler(buffer -> onFrame(device, buffer));
+      ws.closeHandler(v -> {
+        open.remove(device);
+        if (step >= 0) {
+          errorSamples.add("socket of device " + device.index + " closed");
+        }
+      });
+      ws.exceptionHandler(err -> sample("socket error: " + err));
+      ws.writeTextMessage("{\"type\":\"register\",\"address\":\"user." + device.user.id()
+        + "\",\"headers\":{\"Authorization\":\"Bearer " + device.user.token() + "\"}}");
+      open.add(device);
+      return device;
+    });
+  }
+
+  Future<List<Device>> connectAll(List<Device> devices, int inFlight) {
+    return Bounded.map(devices, inFlight, this::connect);
+  }
+
+  Future<Void> close(List<Device> devices) {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (Device d : devices) {
+      open.remove(d);
+      if (d.socket != null) {
+        closing.add(d.socket.close().otherwise((Void) null));
+      }
+    }
+    return Future.join(closing).mapEmpty();
+  }
+
+  // ---------------------------------------------------------------- frames
+
+  private void write(Device sender, BenchChat chat, int forStep, int seq, long intendedNanos) {
+    String frame = "{\"type\":\"send\",\"address\":\"" + COMMAND + "\",\"headers\":{\"Authorization\":\"Bearer "
+      + sender.user.token() + "\"},\"replyAddress\":\"r." + forStep + "." + chat.index + "." + seq + "\",\"body\":{\"chatId\":\""
+      + chat.id + "\",\"clientMsgId\":\"" + runId + "-" + forStep + "-" + chat.index + "-" + seq
+      + "\",\"type\":\"text\",\"content\":\"" + MARKER + forStep + ":" + chat.index + ":" + seq + ":" + intendedNanos + ";\"}}";
+    sender.socket.writeTextMessage(frame);
+  }
+
+  private void onFrame(Device device, Buffer buffer) {
+    long now = System.nanoTime();
+    String text = buffer.toString();
+    String type;
+    String address;
+    if (text.startsWith(REC)) {
+      type = "rec";
+      address = address(text);
+    } else if (text.startsWith(ERR)) {
+      type = "err";
+      address = address(text);
+    } else {
+      JsonObject frame;
+      try {
+        frame = new JsonObject(text);
+      } catch (RuntimeException e) {
+        sample("unreadable frame: " + text);
+        return;
+      }
+      type = frame.getString("type");
+      address = frame.getString("address");
+    }
+    if ("err".equals(type)) {
+      onError(address, text);
+      return;
+    }
+    if (!"rec".equals(type) || address == null) {
+      return;
+    }
+    int m = text.indexOf(MARKER);
+    if (m < 0) {
+      return; // another event (chat.created, group.invite, ...): not ours to count
+    }
+    long[] marker = marker(text, m + MARKER.length());
+    int forStep = (int) marker[0];
+    int chat = (int) marker[1];
+    int seq = (int) marker[2];
+    long latencyUs = Math.max(0, (now - marker[3]) / 1000);
+    if (address.startsWith("r.")) {
+      if (forStep == step) {
+        acks.increment();
+        ackLatency.recordValue(Math.min(latencyUs, MAX_LATENCY_US));
+        lastProgress.set(now);
+      }
+    } else if (forStep == 0) {
+      device.synced(chat);
+    } else if (forStep == step) {
+      if (device.receive(forStep, chat, seq, now)) {
+        delivered.increment();
+        latency.recordValue(Math.min(latencyUs, MAX_LATENCY_US));
+      } else {
+        duplicates.increment();
+      }
+      lastProgress.set(now);
+    }
+  }
+
+  private void onError(String address, String text) {
+    if (address != null && address.startsWith("r.")) {
+      String[] parts = address.split("\\.");
+      if (parts.length == 4 && Integer.parseInt(parts[1]) == step && step > 0) {
+        errors.increment();
+        failedSink.accept(Integer.parseInt(parts[2]), Integer.parseInt(parts[3]));
+        lastProgress.set(System.nanoTime());
+      }
+    }
+    sample("err frame: " + text);
+  }
+
+  /** Where refused sends are booked: (chat index, seq). Set per step. */
+  private volatile java.util.function.BiConsumer<Integer, Integer> failedSink = (c, s) -> { };
+
+  private void sample(String s) {
+    if (errorSamples.size() < 20) {
+      errorSamples.add(s.length() > 400 ? s.substring(0, 400) : s);
+    }
+  }
+
+  private static String address(String text) {
+    int a = text.indexOf(ADDRESS);
+    if (a < 0) {
+      return null;
+    }
+    int start = a + ADDRESS.length();
+    int end = text.indexOf('"', start);
+    return end < 0 ? null : text.substring(start, end);
+  }
+
+  /** step:chat:seq:nanos; */
+  private static long[] marker(String text, int from) {
+    long[] out = new long[4];
+    int field = 0;
+    long value = 0;
+    boolean negative = false;
+    for (int i = from; i < text.length() && field < 4; i++) {
+      char c = text.charAt(i);
+      if (c == '-') {
+        negative = true;
+      } else if (c >= '0' && c <= '9') {
+        value = value * 10 + (c - '0');
+      } else {
+        out[field++] = negative ? -value : value;
+        value = 0;
+        negative = false;
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- sync
+
+  /**
+   * Sends unmeasured messages (step 0) from each chat's first sender until every other device of the chat has one:
+   * proof that the inbox registrations took effect. Returns whether the server also delivers to the sender's own
+   * sockets (it does in rtchat: the other devices of the sender must see the message too).
+   */
+  boolean sync(List<BenchChat> chats, List<Device> extraDevices, BenchChat extraChat, long timeoutMs) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    int[] syncSeq = new int[1];
+    while (true) {
+      boolean done = true;
+      for (BenchChat chat : chats) {
+        Device first = chat.senders.get(0);
+        boolean chatDone = chat.devices.stream().allMatch(d -> d.userIndex == first.userIndex || d.hasSynced(chat.index));
+        if (!chatDone) {
+          done = false;
+          write(first, chat, 0, syncSeq[0]++, System.nanoTime());
+        }
+      }
+      if (extraChat != null && !extraDevices.stream().allMatch(d -> d.hasSynced(extraChat.index))) {
+        done = false;
+        write(extraChat.senders.get(1), extraChat, 0, syncSeq[0]++, System.nanoTime());
+      }
+      if (done) {
+        break;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("registrations did not take effect within " + timeoutMs + " ms; errors: " + errorSamples);
+      }
+      Thread.sleep(250);
+    }
+    Thread.sleep(300);
+    return chats.stream().allMatch(c -> c.senders.get(0).hasSynced(c.index));
+  }
+
+  // ---------------------------------------------------------------- a measured step
+
+  /** One step: {@code rate} messages/s spread over the chats for {@code seconds}, then the drain. */
+  StepResult run(String scenario, List<BenchChat> chats, boolean echo, double rate, double seconds,
+                 ServerProbe server, ServerProbe generator, long drainQuietMs) throws InterruptedException {
+    int thisStep = ++stepCounter;
+    for (BenchChat chat : chats) {
+      chat.reset();
+      for (Device d : chat.devices) {
+        d.startStep(thisStep);
+      }
+    }
+    delivered.reset();
+    acks.reset();
+    errors.reset();
+    duplicates.reset();
+    latency.reset();
+    ackLatency.reset();
+    failedSink = (c, s) -> {
+      for (BenchChat chat : chats) {
+        if (chat.index == c) {
+          chat.failed(s);
+        }
+      }
+    };
+    step = thisStep;
+
+    long total = Math.max(1, Math.round(rate * seconds));
+    long serverCpu0 = server.cpuNanos();
+    long generatorCpu0 = generator.cpuNanos();
+    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+    Scheduler scheduler = new Scheduler(chats, rate, total, start, thisStep);
+    Context context = vertx.getOrCreateContext();
+    Promise<Void> sent = Promise.promise();
+    context.runOnContext(v -> scheduler.begin(sent));
+    sent.future().await();
+    long sendEnd = System.nanoTime();
+    long serverCpu1 = server.cpuNanos();
+    long generatorCpu1 = generator.cpuNanos();
+
+    long expectedUpper = 0;
+    for (BenchChat chat : chats) {
+      int perMessage = echo ? chat.devices.size() : chat.devices.size() - chat.devices.size() / chat.senders.size();
+      expectedUpper += (long) chat.sent * perMessage;
+    }
+    lastProgress.set(System.nanoTime());
+    long hardStop = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < hardStop) {
+      boolean complete = delivered.sum() + duplicates.sum() >= expectedUpper && acks.sum() + errors.sum() >= scheduler.sent;
+      boolean quiet = System.nanoTime() - lastProgress.get() > TimeUnit.MILLISECONDS.toNanos(drainQuietMs);
+      if (complete || quiet) {
+        break;
+      }
+      Thread.sleep(10);
+    }
+    step = -1;
+    Histogram lat = latency.getIntervalHistogram();
+    Histogram ack = ackLatency.getIntervalHistogram();
+    return tally(scenario, chats, echo, rate, seconds, scheduler, start, sendEnd, lat, ack,
+      server, (serverCpu1 - serverCpu0), (generatorCpu1 - generatorCpu0));
+  }
+
+  private int stepCounter;
+
+  private StepResult tally(String scenario, List<BenchChat> chats, boolean echo, double rate, double seconds,
+                           Scheduler scheduler, long start, long sendEnd, Histogram lat, Histogram ack, ServerProbe server,
+                           long serverCpu, long generatorCpu) {
+    long expected = 0;
+    long received = 0;
+    long lost = 0;
+    long unexpected = 0;
+    long dups = 0;
+    long lastReceipt = start;
+    for (BenchChat chat : chats) {
+      BitSet failed = chat.failed();
+      for (Device d : chat.devices) {
+        BitSet want = new BitSet();
+        for (int seq = 0; seq < chat.sent; seq++) {
+          if (!failed.get(seq) && (echo || chat.sender(seq).userIndex != d.userIndex)) {
+            want.set(seq);
+          }
+        }
+        BitSet got = d.received(chat.index);
+        expected += want.cardinality();
+        received += got.cardinality();
+        BitSet missing = (BitSet) want.clone();
+        missing.andNot(got);
+        lost += missing.cardinality();
+        BitSet extra = (BitSet) got.clone();
+        extra.andNot(want);
+        unexpected += extra.cardinality();
+        lastReceipt = Math.max(lastReceipt, d.lastReceiptNanos());
+      }
+    }
+    Set<Device> seen = new HashSet<>();
+    for (BenchChat chat : chats) {
+      for (Device d : chat.devices) {
+        if (seen.add(d)) {
+          dups += d.duplicates();
+        }
+      }
+    }
+    double sendSeconds = (sendEnd - start) / 1e9;
+    double deliverySeconds = Math.max(sendSeconds, (lastReceipt - start) / 1e9);
+    StepResult r = new StepResult();
+    r.scenario = scenario;
+    r.targetRate = rate;
+    r.seconds = seconds;
+    r.sent = scheduler.sent;
+    r.sentPerSec = scheduler.sent / sendSeconds;
+    r.acked = acks.sum();
+    r.sendErrors = errors.sum();
+    r.noReply = Math.max(0, scheduler.sent - r.acked - r.sendErrors);
+    r.expected = expected;
+    r.delivered = received;
+    r.deliveredPerSec = received / deliverySeconds;
+    r.lost = lost;
+    r.duplicates = dups;
+    r.unexpected = unexpected;
+    r.latency = Percentiles.of(lat);
+    r.ackLatency = Percentiles.of(ack);
+    r.maxSendLagMs = scheduler.maxLagNanos / 1e6;
+    r.serverCpuPercent = serverCpu < 0 ? -1 : 100.0 * serverCpu / (sendEnd - start);
+    r.generatorCpuPercent = generatorCpu < 0 ? -1 : 100.0 * generatorCpu / (sendEnd - start);
+    r.serverRssBytes = server.rssBytes();
+    r.pass = r.lost == 0 && r.duplicates == 0 && r.unexpected == 0 && r.sendErrors == 0 && r.noReply == 0
+      && r.latency.p99Ms() < 50.0 && r.sentPerSec >= 0.95 * rate;
+    return r;
+  }
+
+  /** Open loop: every millisecond, send whatever the schedule says is due by now (catching up after a stall). */
+  private final class Scheduler {
+    final List<BenchChat> chats;
+    final double rate;
+    final long total;
+    final long start;
+    final int forStep;
+    volatile long sent;
+    volatile long maxLagNanos;
+    long timer;
+
+    Scheduler(List<BenchChat> chats, double rate, long total, long start, int forStep) {
+      this.chats = chats;
+      this.rate = rate;
+      this.total = total;
+      this.start = start;
+      this.forStep = forStep;
+    }
+
+    void begin(Promise<Void> done) {
+      timer = vertx.setPeriodic(1, id -> tick(done));
+    }
+
+    private void tick(Promise<Void> done) {
+      long now = System.nanoTime();
+      if (now < start) {
+        return;
+      }
+      long due = Math.min(total, (long) ((now - start) * rate / 1e9) + 1);
+      long n = sent;
+      long lag = maxLagNanos;
+      while (n < due) {
+        long intended = start + (long) (n * 1e9 / rate);
+        BenchChat chat = chats.get((int) (n % chats.size()));
+        int seq = chat.sent;
+        write(chat.sender(seq), chat, forStep, seq, intended);
+        chat.sent = seq + 1;
+        lag = Math.max(lag, now - intended);
+        n++;
+      }
+      sent = n;
+      maxLagNanos = lag;
+      if (n >= total) {
+        vertx.cancelTimer(timer);
+        done.tryComplete();
+      }
+    }
+  }
+}
