@@ -445,4 +445,13 @@ public class AuthServiceImpl implements AuthService {
   public Future<Void> ready() {
     return Mongo.ping(mongo);
   }
+
+  @Override
+  public Future<JsonObject> listProfilesExcept(List<String> excludedIds, String after, int limit) {
+    Future<Void> cursor = after == null ? Future.succeededFuture() : Input.checkId("after", after);
+    int size = Paging.limit(limit);
+    List<String> excluded = excludedIds == null ? List.of() : excludedIds;
+    return cursor.compose(v -> users.verifiedExcept(excluded, after, size))
+      .map(found -> Paging.page(found.stream().map(UserViews::publicView).toList(), size));
+  }
 }

@@ -140,4 +140,14 @@ public class UserStore {
       new JsonObject().put("$set", set.copy().put("updatedAt", Dates.now())),
       new io.vertx.ext.mongo.FindOptions(), new UpdateOptions().setReturningNewDocument(true));
   }
+
+  /** Verified users not in {@code excluded}, by id, after the {@code after} id when set, limit+1. */
+  public Future<List<JsonObject>> verifiedExcept(List<String> excluded, String after, int limit) {
+    JsonObject idFilter = new JsonObject().put("$nin", new JsonArray(excluded));
+    if (after != null) {
+      idFilter.put("$gt", after);
+    }
+    return mongo.findWithOptions(USERS, new JsonObject().put("emailVerified", true).put("_id", idFilter),
+      new FindOptions().setSort(new JsonObject().put("_id", 1)).setLimit(limit + 1));
+  }
 }

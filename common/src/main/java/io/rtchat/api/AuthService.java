@@ -69,4 +69,10 @@ public interface AuthService {
 
   /** Succeeds when the service and its database answer. */
   Future<Void> ready();
+
+  /**
+   * Verified users' public profiles except the given ids (e.g. the caller and their friends), by id ascending,
+   * after the {@code after} id (null: from the start): {@code {items, hasMore}}.
+   */
+  Future<JsonObject> listProfilesExcept(List<String> excludedIds, String after, int limit);
 }

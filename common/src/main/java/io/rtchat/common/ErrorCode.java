@@ -50,6 +50,7 @@ public enum ErrorCode {
   GROUP_NOT_INVITED("group.not_invited", 404),
   GROUP_ALREADY_MEMBER("group.already_member", 409),
   GROUP_LAST_ADMIN("group.last_admin", 409),
+  GROUP_MEMBER_NOT_FOUND("group.member_not_found", 404),
 
   // chat-service
   CHAT_NOT_FOUND("chat.not_found", 404),

@@ -55,7 +55,9 @@ public class GatewayVerticle extends VerticleBase {
 
     List<ApiModule> modules = List.of(
       new AuthRoutes(auth),
-      new UserRoutes(auth));
+      new FriendRoutes(GroupService.createProxy(vertx)),
+      new UserRoutes(auth),
+      new GroupRoutes(GroupService.createProxy(vertx)));
 
     Router root = Router.router(vertx);
     root.route().handler(CorsHandler.create()

@@ -74,6 +74,12 @@ public final class Rest {
     return ctx.queryParams().get(name);
   }
 
+  /** A paging cursor ({@code before}/{@code after}) from the query; null when absent or blank. */
+  public static String cursor(RoutingContext ctx, String name) {
+    String raw = ctx.queryParams().get(name);
+    return raw == null || raw.isBlank() ? null : raw.trim();
+  }
+
   /** Sends the answer with the status, or hands the failure to the error handler. */
   public static void respond(RoutingContext ctx, Future<?> answer, int status) {
     answer.onComplete(ar -> {

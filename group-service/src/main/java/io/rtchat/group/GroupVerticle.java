@@ -8,14 +8,15 @@ import io.vertx.core.VerticleBase;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.serviceproxy.ServiceBinder;
 
-/** Wires the group service: config, Mongo, and its proxy on {@value GroupService#ADDRESS}. */
+/** Wires the group service: config, Mongo and its indexes, and its proxy on {@value GroupService#ADDRESS}. */
 public class GroupVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
     Config config = Config.fromJson(config());
     MongoClient mongo = Mongo.client(vertx, config);
-    GroupService service = new GroupServiceImpl(mongo);
-    return new ServiceBinder(vertx).setAddress(GroupService.ADDRESS).register(GroupService.class, service).completion();
+    GroupServiceImpl service = new GroupServiceImpl(vertx, mongo);
+    return service.createIndexes().compose(v -> new ServiceBinder(vertx)
+      .setAddress(GroupService.ADDRESS).register(GroupService.class, service).completion());
   }
 }

@@ -90,6 +90,10 @@ public final class TestStack implements AutoCloseable {
     return BridgeClient.connect(vertx, port);
   }
 
+  public Groups groups() {
+    return new Groups(api());
+  }
+
   /** Clients for a server the test started itself (e.g. a cluster member's gateway). */
   public record Client(Vertx vertx, int port) {
 

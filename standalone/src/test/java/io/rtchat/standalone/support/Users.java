@@ -95,4 +95,12 @@ public final class Users {
       return "";
     }
   }
+
+  /** Makes two users friends the way people do: {@code a} sends a friend request, {@code b} accepts it. */
+  public void befriend(TestUser a, TestUser b) {
+    ApiClient.Response sent = api.post("/friends/requests", a.accessToken(), new JsonObject().put("receiverId", b.id()));
+    assertThat(sent.status()).as("friend request %s", sent).isEqualTo(201);
+    ApiClient.Response accepted = api.post("/friends/requests/" + sent.json().getString("id") + "/accept", b.accessToken(), null);
+    assertThat(accepted.status()).as("accept %s", accepted).isEqualTo(200);
+  }
 }
