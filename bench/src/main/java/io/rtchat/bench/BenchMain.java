@@ -25,7 +25,7 @@ public final class BenchMain {
 
   /** How one scenario ramps: deliveries/s to start at, the factor between steps, how many steps at most. */
   private record Plan(double stepSeconds, double warmupSeconds, double startDeliveries, double factor, int maxSteps,
-                      long drainQuietMs, int idleSockets) {
+                      int refineSteps, long drainQuietMs, int idleSockets) {
   }
 
   private BenchMain() {
@@ -45,9 +45,9 @@ public final class BenchMain {
     boolean quick = args.flag("quick");
     Plan plan = quick
       ? new Plan(args.decimal("step-seconds", 2), 1, args.decimal("start", 4_000), args.decimal("factor", 2.0),
-        args.integer("max-steps", 4), 500, args.integer("idle", 1_000))
-      : new Plan(args.decimal("step-seconds", 10), 3, args.decimal("start", 2_000), args.decimal("factor", 1.4),
-        args.integer("max-steps", 16), 2_000, args.integer("idle", 10_000));
+        args.integer("max-steps", 4), args.integer("refine-steps", 0), 500, args.integer("idle", 1_000))
+      : new Plan(args.decimal("step-seconds", 10), 3, args.decimal("start", 2_000), args.decimal("factor", 2.0),
+        args.integer("max-steps", 14), args.integer("refine-steps", 3), 2_000, args.integer("idle", 10_000));
     String targetName = args.required("target");
     int port = args.integer("port", 8080);
     int userCount = args.integer("users", 100);
@@ -143,7 +143,15 @@ public final class BenchMain {
     harness.connectAll(devices, 50).await();
     boolean echo = true;
     if (!allChats.isEmpty()) {
-      echo = harness.sync(allChats, List.of(), null, 30_000);
+      try {
+        echo = harness.sync(allChats, List.of(), null, 30_000);
+      } catch (IllegalStateException e) {
+        unavailable = "client.chat.send does not deliver: " + e.getMessage();
+        log(target.name() + ": " + unavailable);
+        result.put("chatsAvailable", false).put("chatsUnavailableReason", unavailable);
+        allChats.clear();
+        plannedScenarios.clear();
+      }
     }
     result.put("echoSender", echo);
     result.put("heapAfterSetupBytes", server.heapUsedBytes(true));
@@ -156,18 +164,34 @@ public final class BenchMain {
       double rate = plan.startDeliveries / perMessage;
       log(target.name() + ": " + scenario.name + " warm-up");
       harness.run(scenario.name, scenario.chats, echo, rate, plan.warmupSeconds, server, generator, plan.drainQuietMs);
+      // Ramp: double (or halve, if even the first rate fails) until the outcome flips, then narrow the gap between
+      // the last passing and the first failing rate by geometric bisection.
       StepResult best = null;
-      for (int i = 0; i < plan.maxSteps; i++) {
+      Double pass = null;
+      Double fail = null;
+      int refined = 0;
+      for (int i = 0; i < plan.maxSteps && refined <= plan.refineSteps; i++) {
         StepResult r = harness.run(scenario.name, scenario.chats, echo, rate, plan.stepSeconds, server, generator, plan.drainQuietMs);
         log(target.name() + ": " + r.line());
         steps.add(r.toJson());
-        if (!r.pass) {
+        if (r.pass) {
+          pass = pass == null ? rate : Math.max(pass, rate);
+          if (best == null || r.deliveredPerSec > best.deliveredPerSec) {
+            best = r;
+          }
+        } else {
+          fail = fail == null ? rate : Math.min(fail, rate);
+        }
+        if (pass != null && fail != null) {
+          refined++;
+          rate = Math.sqrt(pass * fail);
+        } else if (pass != null) {
+          rate = rate * plan.factor;
+        } else if (rate / plan.factor >= 1) {
+          rate = rate / plan.factor;
+        } else {
           break;
         }
-        if (best == null || r.deliveredPerSec > best.deliveredPerSec) {
-          best = r;
-        }
-        rate *= plan.factor;
         Thread.sleep(200);
       }
       s.put("steps", steps).put("best", best == null ? null : best.toJson())

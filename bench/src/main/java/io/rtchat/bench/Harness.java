@@ -34,6 +34,7 @@ final class Harness {
   private static final String ERR = "{\"type\":\"err\"";
   private static final String ADDRESS = "\"address\":\"";
   private static final String MARKER = "BENCH:";
+  private static final String MESSAGE_NEW = ",\"body\":{\"type\":\"message.new\"";
   private static final long MAX_LATENCY_US = TimeUnit.SECONDS.toMicros(120);
 
   private final Vertx vertx;
@@ -119,12 +120,14 @@ final class Harness {
     String text = buffer.toString();
     String type;
     String address;
-    if (text.startsWith(REC)) {
-      type = "rec";
-      address = address(text);
-    } else if (text.startsWith(ERR)) {
-      type = "err";
-      address = address(text);
+    boolean messageNew;
+    if (text.startsWith(REC) || text.startsWith(ERR)) {
+      // The bridge writes type, address, body in that order (EventBusBridgeImpl.deliverMessage): read without parsing.
+      type = text.startsWith(REC) ? "rec" : "err";
+      int a = text.indexOf(ADDRESS);
+      int end = a < 0 ? -1 : text.indexOf('"', a + ADDRESS.length());
+      address = end < 0 ? null : text.substring(a + ADDRESS.length(), end);
+      messageNew = end >= 0 && text.startsWith(MESSAGE_NEW, end + 1);
     } else {
       JsonObject frame;
       try {
@@ -135,6 +138,8 @@ final class Harness {
       }
       type = frame.getString("type");
       address = frame.getString("address");
+      JsonObject body = frame.getValue("body") instanceof JsonObject b ? b : null;
+      messageNew = body != null && "message.new".equals(body.getString("type"));
     }
     if ("err".equals(type)) {
       onError(address, text);
@@ -143,16 +148,17 @@ final class Harness {
     if (!"rec".equals(type) || address == null) {
       return;
     }
+    boolean reply = address.startsWith("r.");
     int m = text.indexOf(MARKER);
-    if (m < 0) {
-      return; // another event (chat.created, group.invite, ...): not ours to count
+    if (m < 0 || (!reply && !messageNew)) {
+      return; // another event (chat.updated, group.invite, ...): not a delivery of a message
     }
     long[] marker = marker(text, m + MARKER.length());
     int forStep = (int) marker[0];
     int chat = (int) marker[1];
     int seq = (int) marker[2];
     long latencyUs = Math.max(0, (now - marker[3]) / 1000);
-    if (address.startsWith("r.")) {
+    if (reply) {
       if (forStep == step) {
         acks.increment();
         ackLatency.recordValue(Math.min(latencyUs, MAX_LATENCY_US));
@@ -190,16 +196,6 @@ final class Harness {
     if (errorSamples.size() < 20) {
       errorSamples.add(s.length() > 400 ? s.substring(0, 400) : s);
     }
-  }
-
-  private static String address(String text) {
-    int a = text.indexOf(ADDRESS);
-    if (a < 0) {
-      return null;
-    }
-    int start = a + ADDRESS.length();
-    int end = text.indexOf('"', start);
-    return end < 0 ? null : text.substring(start, end);
   }
 
   /** step:chat:seq:nanos; */

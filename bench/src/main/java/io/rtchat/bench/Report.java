@@ -58,6 +58,8 @@ public final class Report {
     md.append("\n| idle sockets registered on their inbox | server | heap per connection | RSS per connection |\n|---|---|--:|--:|\n");
     md.append(idleRow("rtchat", ours.getJsonObject("idle")));
     md.append(idleRow("raw baseline", base.getJsonObject("idle")));
+    md.append("\nWhat stopped each ramp (the first failing step above the best one):\n");
+    md.append(limits(ours)).append(limits(base));
     String problems = problems(ours) + problems(base);
     if (!problems.isEmpty()) {
       md.append("\n").append(problems);
@@ -93,7 +95,7 @@ public final class Report {
         first == null ? "" : String.format(Locale.ROOT, " (lowest step: p99 %.1f ms, lost %d, dup %d, refused %d)",
           first.getJsonObject("latencyMs").getDouble("p99"), first.getLong("lost"), first.getLong("duplicates"), first.getLong("sendErrors")));
     }
-    boolean lastStepPassed = !steps.isEmpty() && steps.getJsonObject(steps.size() - 1).getBoolean("pass");
+    boolean lastStepPassed = steps.stream().allMatch(o -> ((JsonObject) o).getBoolean("pass")); // limit not reached
     JsonObject lat = best.getJsonObject("latencyMs");
     long lost = 0;
     long dup = 0;
@@ -113,6 +115,36 @@ public final class Report {
     }
     return String.format(Locale.ROOT, "| %,d | %s | %s | %s |%n", idle.getInteger("sockets"), server,
       kib(idle.getLong("heapPerConnectionBytes")), kib(idle.getLong("rssPerConnectionBytes")));
+  }
+
+  /** Why the ramp stopped: the failing step's symptoms and who was busy (server or load generator). */
+  private static String limits(JsonObject run) {
+    StringBuilder s = new StringBuilder();
+    for (Object o : run.getJsonArray("scenarios", new JsonArray())) {
+      JsonObject sc = (JsonObject) o;
+      JsonObject best = sc.getJsonObject("best");
+      double bestRate = best == null ? 0 : best.getDouble("targetMsgPerSec");
+      JsonObject stop = null;
+      for (Object st : sc.getJsonArray("steps", new JsonArray())) {
+        JsonObject step = (JsonObject) st;
+        if (!step.getBoolean("pass") && step.getDouble("targetMsgPerSec") > bestRate
+          && (stop == null || step.getDouble("targetMsgPerSec") < stop.getDouble("targetMsgPerSec"))) {
+          stop = step;
+        }
+      }
+      if (stop == null) {
+        s.append(String.format(Locale.ROOT, "- %s %s: never failed; the ramp ended before the limit%n", run.getString("target"), sc.getString("name")));
+        continue;
+      }
+      double server = stop.getDouble("serverCpuPercent");
+      double generator = stop.getDouble("generatorCpuPercent");
+      String busy = server >= 90 ? "the server's core is saturated" : generator >= 90 ? "the load generator's core is saturated"
+        : "neither core saturated (latency, not CPU: queueing, GC or a machine shared with other work)";
+      s.append(String.format(Locale.ROOT, "- %s %s at %.0f msg/s: p99 %.1f ms, lost %d, refused %d, unanswered %d; server CPU %.0f%%, load generator CPU %.0f%%: %s%n",
+        run.getString("target"), sc.getString("name"), stop.getDouble("targetMsgPerSec"), stop.getJsonObject("latencyMs").getDouble("p99"),
+        stop.getLong("lost"), stop.getLong("sendErrors"), stop.getLong("noReply"), server, generator, busy));
+    }
+    return s.toString();
   }
 
   private static String problems(JsonObject run) {

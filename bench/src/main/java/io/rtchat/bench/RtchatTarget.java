@@ -96,8 +96,8 @@ final class RtchatTarget implements Target {
     List<User> others = members.subList(1, members.size());
     JsonArray ids = new JsonArray();
     others.forEach(u -> ids.add(u.id()));
-    return Bounded.map(others, concurrency, u -> befriend(creator, u))
-      .compose(v -> post("/groups", creator.token(), new JsonObject().put("name", name).put("memberIds", ids), 201))
+    // Groups need no friendship: the creator invites, each invitee accepts.
+    return post("/groups", creator.token(), new JsonObject().put("name", name).put("memberIds", ids), 201)
       .compose(created -> {
         String groupId = created.getJsonObject("group").getString("id");
         String chatId = created.getString("chatId");
