@@ -301,10 +301,13 @@ final class Harness {
       expectedUpper += (long) chat.sent * perMessage;
     }
     lastProgress.set(System.nanoTime());
-    long hardStop = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    // Drain: first every reply (a stored message is answered; a backlog on an overloaded server is waited out, up to
+    // a minute), then the deliveries until all are in or nothing has moved for drainQuietMs: what is missing then is lost.
+    long hardStop = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(15_000, 12 * drainQuietMs));
     while (System.nanoTime() < hardStop) {
-      boolean complete = delivered.sum() + duplicates.sum() >= expectedUpper && acks.sum() + errors.sum() >= scheduler.sent;
-      boolean quiet = System.nanoTime() - lastProgress.get() > TimeUnit.MILLISECONDS.toNanos(drainQuietMs);
+      boolean answered = acks.sum() + errors.sum() >= scheduler.sent;
+      boolean complete = answered && delivered.sum() + duplicates.sum() >= expectedUpper;
+      boolean quiet = answered && System.nanoTime() - lastProgress.get() > TimeUnit.MILLISECONDS.toNanos(drainQuietMs);
       if (complete || quiet) {
         break;
       }

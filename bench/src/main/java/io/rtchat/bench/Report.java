@@ -153,10 +153,11 @@ public final class Report {
       JsonObject sc = (JsonObject) o;
       for (Object st : sc.getJsonArray("steps", new JsonArray())) {
         JsonObject step = (JsonObject) st;
-        if (step.getLong("lost") > 0 || step.getLong("duplicates") > 0 || step.getLong("unexpected") > 0) {
-          s.append(String.format(Locale.ROOT, "- %s %s at %.0f msg/s: lost %d, duplicated %d, unexpected %d%n",
+        if (step.getLong("lost") > 0 || step.getLong("duplicates") > 0 || step.getLong("unexpected") > 0
+          || step.getLong("noReply") > 0 || step.getLong("sendErrors") > 0) {
+          s.append(String.format(Locale.ROOT, "- %s %s at %.0f msg/s: lost %d, duplicated %d, unexpected %d, refused %d, unanswered %d%n",
             run.getString("target"), sc.getString("name"), step.getDouble("targetMsgPerSec"), step.getLong("lost"),
-            step.getLong("duplicates"), step.getLong("unexpected")));
+            step.getLong("duplicates"), step.getLong("unexpected"), step.getLong("sendErrors"), step.getLong("noReply")));
         }
       }
     }
