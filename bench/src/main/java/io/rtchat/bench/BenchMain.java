@@ -18,14 +18,15 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <pre>
  * --target rtchat|baseline --port P --server-pid PID --out FILE [--data-dir DIR] [--quick]
- * [--users 100] [--devices 1] [--idle 10000] [--step-seconds 10] [--scenarios 1:1,group10,group100]
+ * [--users 100] [--devices 1] [--idle 10000] [--step-seconds 10] [--scenarios 1:1,group10,group100] [--jfr FILE]
+ * [--start DELIVERIES_PER_S] [--factor 2] [--max-steps N] [--refine-steps N] [--setup-concurrency 4]
  * </pre>
  */
 public final class BenchMain {
 
   /** How one scenario ramps: deliveries/s to start at, the factor between steps, how many steps at most. */
   private record Plan(double stepSeconds, double warmupSeconds, double startDeliveries, double factor, int maxSteps,
-                      int refineSteps, long drainQuietMs, int idleSockets) {
+                      int refineSteps, long drainQuietMs, long drainMaxMs, int idleSockets) {
   }
 
   private BenchMain() {
@@ -45,9 +46,9 @@ public final class BenchMain {
     boolean quick = args.flag("quick");
     Plan plan = quick
       ? new Plan(args.decimal("step-seconds", 1.5), 0.5, args.decimal("start", 4_000), args.decimal("factor", 2.0),
-        args.integer("max-steps", 3), args.integer("refine-steps", 0), 1_500, args.integer("idle", 1_000))
+        args.integer("max-steps", 3), args.integer("refine-steps", 0), 1_000, 5_000, args.integer("idle", 1_000))
       : new Plan(args.decimal("step-seconds", 10), 3, args.decimal("start", 2_000), args.decimal("factor", 2.0),
-        args.integer("max-steps", 14), args.integer("refine-steps", 3), 5_000, args.integer("idle", 10_000));
+        args.integer("max-steps", 14), args.integer("refine-steps", 3), 5_000, 60_000, args.integer("idle", 10_000));
     String targetName = args.required("target");
     int port = args.integer("port", 8080);
     int userCount = args.integer("users", 100);
@@ -156,6 +157,11 @@ public final class BenchMain {
     result.put("echoSender", echo);
     result.put("heapAfterSetupBytes", server.heapUsedBytes(true));
 
+    // Profile the measured part only (not user setup, whose Argon2 hashing would dominate): JFR started by jcmd.
+    String jfr = args.get("jfr", null);
+    if (jfr != null && !plannedScenarios.isEmpty()) {
+      log(server.jcmd("JFR.start", "name=bench", "settings=profile").trim());
+    }
     for (Scenario scenario : plannedScenarios) {
       int perMessage = (echo ? scenario.size : scenario.size - 1) * devicesPerUser;
       JsonObject s = new JsonObject().put("name", scenario.name).put("groupSize", scenario.size)
@@ -163,7 +169,7 @@ public final class BenchMain {
       JsonArray steps = new JsonArray();
       double rate = plan.startDeliveries / perMessage;
       log(target.name() + ": " + scenario.name + " warm-up");
-      harness.run(scenario.name, scenario.chats, echo, rate, plan.warmupSeconds, server, generator, plan.drainQuietMs);
+      harness.run(scenario.name, scenario.chats, echo, rate, plan.warmupSeconds, server, generator, plan.drainQuietMs, plan.drainMaxMs);
       // Ramp: double (or halve, if even the first rate fails) until the outcome flips, then narrow the gap between
       // the last passing and the first failing rate by geometric bisection.
       StepResult best = null;
@@ -171,7 +177,7 @@ public final class BenchMain {
       Double fail = null;
       int refined = 0;
       for (int i = 0; i < plan.maxSteps && refined <= plan.refineSteps; i++) {
-        StepResult r = harness.run(scenario.name, scenario.chats, echo, rate, plan.stepSeconds, server, generator, plan.drainQuietMs);
+        StepResult r = harness.run(scenario.name, scenario.chats, echo, rate, plan.stepSeconds, server, generator, plan.drainQuietMs, plan.drainMaxMs);
         log(target.name() + ": " + r.line());
         steps.add(r.toJson());
         if (r.pass) {
@@ -200,6 +206,9 @@ public final class BenchMain {
       Thread.sleep(500);
     }
     result.put("scenarios", scenarios);
+    if (jfr != null && !plannedScenarios.isEmpty()) {
+      log(server.jcmd("JFR.stop", "name=bench", "filename=" + Path.of(jfr).toAbsolutePath()).trim());
+    }
 
     // Idle connections: heap after a full GC, before and after N more sockets registered on their inboxes.
     if (plan.idleSockets > 0) {

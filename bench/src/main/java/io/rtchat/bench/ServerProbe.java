@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,9 +84,15 @@ final class ServerProbe {
     return found ? used : -1;
   }
 
-  private String jcmd(String command) {
+  /** Runs {@code jcmd <pid> <command...>} and returns what it printed. */
+  String jcmd(String... command) {
+    if (pid <= 0) {
+      return "";
+    }
     try {
-      Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+      List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+      line.addAll(List.of(command));
+      Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor(60, TimeUnit.SECONDS);
       return out;
