@@ -1,6 +1,7 @@
 package io.rtchat.auth;
 
 import io.rtchat.api.AuthService;
+import io.rtchat.api.MediaService;
 import io.rtchat.api.NotificationService;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.Config;
@@ -45,6 +46,7 @@ public class AuthServiceImpl implements AuthService {
   private final PasswordHasher hasher;
   private final JWTAuth jwt;
   private final NotificationService notifications;
+  private final MediaService media;
 
   public AuthServiceImpl(Vertx vertx, Config config, MongoClient mongo, PasswordHasher hasher, JWTAuth jwt) {
     this.vertx = vertx;
@@ -59,6 +61,7 @@ public class AuthServiceImpl implements AuthService {
     this.hasher = hasher;
     this.jwt = jwt;
     this.notifications = NotificationService.createProxy(vertx);
+    this.media = MediaService.createProxy(vertx);
   }
 
   public Future<Void> createIndexes() {
@@ -373,9 +376,7 @@ public class AuthServiceImpl implements AuthService {
     if (username != null && !USERNAME.matcher(username).matches()) {
       in.problem("username", "may hold only letters, digits, '_' and '.'");
     }
-    if (patch != null && patch.containsKey("avatarMediaId")) {
-      in.problem("avatarMediaId", "avatars arrive with media uploads");
-    }
+    String avatarMediaId = in.optionalId("avatarMediaId");
     if (in.invalid()) {
       return in.failure();
     }
@@ -395,13 +396,32 @@ public class AuthServiceImpl implements AuthService {
         .compose(taken -> taken ? Errors.fail(ErrorCode.USERNAME_TAKEN, "This username is taken") : Future.succeededFuture());
     }
     return usernameFree
-      .compose(v -> set.isEmpty() ? users.byId(userId) : users.updateProfile(userId, set))
+      .compose(v -> avatarFields(userId, patch, avatarMediaId))
+      .compose(avatar -> {
+        set.mergeIn(avatar);
+        return set.isEmpty() ? users.byId(userId) : users.updateProfile(userId, set);
+      })
       .recover(err -> Mongo.isDuplicateKey(err)
         ? Errors.fail(ErrorCode.USERNAME_TAKEN, "This username is taken")
         : Future.failedFuture(err))
       .compose(user -> user == null
         ? Errors.fail(ErrorCode.USER_NOT_FOUND, "No such user")
         : Future.succeededFuture(UserViews.selfView(user)));
+  }
+
+  /**
+   * {@code avatarMediaId}: a ready avatar upload of the user (media-service checks) sets it and its stable
+   * {@code avatarUrl}; null removes the avatar; absent changes nothing.
+   */
+  private Future<JsonObject> avatarFields(String userId, JsonObject patch, String avatarMediaId) {
+    if (patch == null || !patch.containsKey("avatarMediaId")) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    if (avatarMediaId == null) {
+      return Future.succeededFuture(new JsonObject().putNull("avatarMediaId").putNull("avatarUrl"));
+    }
+    return media.avatarFor(userId, avatarMediaId).map(avatar -> new JsonObject()
+      .put("avatarMediaId", avatarMediaId).put("avatarUrl", avatar.getString("url")));
   }
 
   @Override

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Every query on {@code chats}. A chat document keeps the seed's fields ({@code isGroup, name, participants, groupId,
- * lastMessage, pinnedBy, createdAt, updatedAt}) plus {@code key}, unique: {@code direct:<a>:<b>} (sorted ids) for a 1:1
+ * lastMessage, pinnedBy, createdAt, updatedAt}) plus {@code lastSeq} (seq of the newest message), {@code readSeq.<userId>}
+ * (each participant's read pointer: bounded by the participants, so unread counts are O(1)) and {@code key}, unique: {@code direct:<a>:<b>} (sorted ids) for a 1:1
  * chat, {@code group:<groupId>} for a group's chat, so each exists once even under concurrent creation. Messages are
  * never embedded (see MessageStore): a busy chat would outgrow MongoDB's 16 MB document limit.
  */
@@ -35,24 +36,29 @@ public class ChatStore {
       .compose(v -> Mongo.index(mongo, CHATS, new JsonObject().put("groupId", 1)));
   }
 
+  private static JsonObject newChat(boolean isGroup, String name, JsonArray participants, String groupId) {
+    JsonObject now = Dates.now();
+    return new JsonObject()
+      .put("_id", Ids.newId())
+      .put("isGroup", isGroup)
+      .put("name", name)
+      .put("participants", participants)
+      .put("groupId", groupId)
+      .put("lastMessage", null)
+      .put("lastSeq", 0L)
+      .put("readSeq", new JsonObject())
+      .put("pinnedBy", new JsonArray())
+      .put("createdAt", now)
+      .put("updatedAt", now);
+  }
+
   public static String groupKey(String groupId) {
     return "group:" + groupId;
   }
 
   /** Inserts the group's chat unless it exists, and answers it either way. */
   public Future<JsonObject> upsertGroupChat(String groupId, String name, List<String> participantIds) {
-    JsonObject now = Dates.now();
-    JsonObject onInsert = new JsonObject()
-      .put("_id", Ids.newId())
-      .put("isGroup", true)
-      .put("name", name)
-      .put("participants", new JsonArray(participantIds))
-      .put("groupId", groupId)
-      .put("lastMessage", null)
-      .put("lastSeq", 0L)
-      .put("pinnedBy", new JsonArray())
-      .put("createdAt", now)
-      .put("updatedAt", now);
+    JsonObject onInsert = newChat(true, name, new JsonArray(participantIds), groupId);
     return mongo.updateCollectionWithOptions(CHATS, new JsonObject().put("key", groupKey(groupId)),
         new JsonObject().put("$setOnInsert", onInsert), new UpdateOptions().setUpsert(true))
       .recover(err -> Mongo.isDuplicateKey(err) ? Future.succeededFuture() : Future.failedFuture(err))
@@ -79,6 +85,81 @@ public class ChatStore {
     return mongo.removeDocuments(MESSAGES, new JsonObject().put("chatId", chatId))
       .compose(v -> mongo.removeDocument(CHATS, new JsonObject().put("_id", chatId)))
       .mapEmpty();
+  }
+
+  public static String directKey(String a, String b) {
+    return a.compareTo(b) < 0 ? "direct:" + a + ":" + b : "direct:" + b + ":" + a;
+  }
+
+  /** Inserts the 1:1 chat of the pair unless it exists; answers {@code {created, chat}}. */
+  public Future<JsonObject> upsertDirectChat(String a, String b) {
+    JsonObject onInsert = newChat(false, null, new JsonArray().add(a).add(b), null);
+    String key = directKey(a, b);
+    return mongo.updateCollectionWithOptions(CHATS, new JsonObject().put("key", key),
+        new JsonObject().put("$setOnInsert", onInsert), new UpdateOptions().setUpsert(true))
+      .map(result -> result.getDocUpsertedId() != null)
+      .recover(err -> Mongo.isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err))
+      .compose(created -> mongo.findOne(CHATS, new JsonObject().put("key", key), null)
+        .map(chat -> new JsonObject().put("created", created).put("chat", chat)));
+  }
+
+  /** The chat if the user takes part in it, else null (the caller cannot tell "absent" from "not yours"). */
+  public Future<JsonObject> byIdFor(String chatId, String userId) {
+    return mongo.findOne(CHATS, new JsonObject().put("_id", chatId).put("participants", userId), null);
+  }
+
+  /**
+   * Records a stored message on its chat: {@code lastSeq}, {@code lastMessage} and {@code updatedAt} move only
+   * forward (the filter {@code lastSeq < seq} makes a late writer a no-op), and the sender's read pointer moves to
+   * their own message. Answers the chat as it was before.
+   */
+  public Future<JsonObject> recordMessage(String chatId, long seq, JsonObject summary, String senderId) {
+    JsonObject filter = new JsonObject().put("_id", chatId).put("lastSeq", new JsonObject().put("$lt", seq));
+    JsonObject update = new JsonObject()
+      .put("$set", new JsonObject().put("lastSeq", seq).put("lastMessage", summary).put("updatedAt", Dates.now()))
+      .put("$max", new JsonObject().put(readSeqField(senderId), seq));
+    return mongo.findOneAndUpdateWithOptions(CHATS, filter, update, new FindOptions(), new UpdateOptions())
+      .compose(before -> before != null ? Future.succeededFuture(before) : advanceRead(chatId, senderId, seq));
+  }
+
+  /** Moves the user's read pointer forward to seq (never back); answers the chat as it was before (null: not theirs). */
+  public Future<JsonObject> advanceRead(String chatId, String userId, long seq) {
+    return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("_id", chatId).put("participants", userId),
+      new JsonObject().put("$max", new JsonObject().put(readSeqField(userId), seq)), new FindOptions(), new UpdateOptions());
+  }
+
+  static String readSeqField(String userId) {
+    return "readSeq." + userId;
+  }
+
+  /** Replaces the chat's {@code lastMessage} if it still is that message (after an edit or a delete). */
+  public Future<Void> refreshLastMessage(String chatId, String messageId, JsonObject summary) {
+    return mongo.updateCollection(CHATS, new JsonObject().put("_id", chatId).put("lastMessage.id", messageId),
+      new JsonObject().put("$set", new JsonObject().put("lastMessage", summary))).mapEmpty();
+  }
+
+  /** Pins or unpins for one participant; answers the chat after it (null when not theirs). */
+  public Future<JsonObject> setPinned(String chatId, String userId, boolean pinned) {
+    JsonObject update = new JsonObject().put(pinned ? "$addToSet" : "$pull", new JsonObject().put("pinnedBy", userId));
+    return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("_id", chatId).put("participants", userId),
+      update, new FindOptions(), new UpdateOptions().setReturningNewDocument(true));
+  }
+
+  /** The user's chats that they pinned (or did not), most recently active first, older than {@code before}. */
+  public Future<List<JsonObject>> chatsOf(String userId, boolean pinned, JsonObject before, int limit) {
+    JsonObject query = new JsonObject().put("participants", userId)
+      .put("pinnedBy", pinned ? userId : new JsonObject().put("$ne", userId));
+    if (before != null) {
+      query.put("updatedAt", new JsonObject().put("$lt", before));
+    }
+    return mongo.findWithOptions(CHATS, query,
+      new FindOptions().setSort(new JsonObject().put("updatedAt", -1)).setLimit(limit));
+  }
+
+  /** The user's most recently active chats, up to limit. */
+  public Future<List<JsonObject>> recentChatsOf(String userId, int limit) {
+    return mongo.findWithOptions(CHATS, new JsonObject().put("participants", userId),
+      new FindOptions().setSort(new JsonObject().put("updatedAt", -1)).setLimit(limit));
   }
 
   public Future<Boolean> isParticipant(String chatId, String userId) {

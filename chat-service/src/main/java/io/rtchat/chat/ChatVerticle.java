@@ -15,7 +15,7 @@ public class ChatVerticle extends VerticleBase {
   public Future<?> start() {
     Config config = Config.fromJson(config());
     MongoClient mongo = Mongo.client(vertx, config);
-    ChatServiceImpl service = new ChatServiceImpl(vertx, mongo);
+    ChatServiceImpl service = new ChatServiceImpl(vertx, mongo, config);
     return service.createIndexes().compose(v -> new ServiceBinder(vertx)
       .setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion());
   }

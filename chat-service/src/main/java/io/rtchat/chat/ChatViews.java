@@ -23,4 +23,25 @@ final class ChatViews {
       .put("createdAt", Dates.iso(doc.getValue("createdAt")))
       .put("updatedAt", Dates.iso(doc.getValue("updatedAt")));
   }
+
+  /**
+   * A chat as one participant sees it: pins are personal ({@code pinnedBy} shows only the viewer, {@code pinned}),
+   * and {@code unreadCount = lastSeq - readSeq[viewer]}. That is exact because the viewer's own messages move their
+   * read pointer, so everything after it was sent by others.
+   */
+  static JsonObject chatFor(JsonObject doc, String viewer) {
+    JsonObject chat = chat(doc);
+    boolean pinned = doc.getJsonArray("pinnedBy", new JsonArray()).contains(viewer);
+    long lastSeq = doc.getLong("lastSeq", 0L);
+    long readSeq = readSeq(doc, viewer);
+    return chat
+      .put("pinnedBy", pinned ? new JsonArray().add(viewer) : new JsonArray())
+      .put("pinned", pinned)
+      .put("readSeq", readSeq)
+      .put("unreadCount", Math.max(0L, lastSeq - readSeq));
+  }
+
+  static long readSeq(JsonObject doc, String userId) {
+    return doc.getJsonObject("readSeq", new JsonObject()).getLong(userId, 0L);
+  }
 }

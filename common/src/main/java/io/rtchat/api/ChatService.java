@@ -6,12 +6,14 @@ import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 import java.util.List;
 
 /**
- * Chats and messages. The client-facing methods arrive with the chat-core issue; the methods below are the ones
- * other services rely on.
+ * Chats and messages: the methods other services rely on, then the client-facing ones. Messages carry a per-chat
+ * {@code seq} without gaps, so a client that was away asks for {@code after=<last seq>} and gets exactly what it
+ * missed.
  */
 @ProxyGen
 @VertxGen
@@ -26,7 +28,7 @@ public interface ChatService {
   // ---- called by group-service: a group's chat always has the group's members as participants
 
   /** Creates the chat of a new group (idempotent per groupId) and answers the chat JSON (with {@code id}). */
-  Future<io.vertx.core.json.JsonObject> createGroupChat(String groupId, String name, List<String> participantIds);
+  Future<JsonObject> createGroupChat(String groupId, String name, List<String> participantIds);
 
   /** Adds one member to the group's chat (idempotent, {@code $addToSet}); participants get {@code chat.updated}. */
   Future<Void> addGroupChatParticipant(String groupId, String userId);
@@ -50,4 +52,53 @@ public interface ChatService {
 
   /** Succeeds when the service and its database answer. */
   Future<Void> ready();
+
+  // ---- client-facing (REST and bridge commands; userId is always the caller verified by the gateway).
+  // A chat that the caller does not take part in answers chat.not_found, never revealing that it exists.
+  // Paging queries are {@code {before?, after?, limit?}} (a seq for messages, see API.md).
+
+  /** {@code {participantId}} → {@code {created, chat}}: the 1:1 chat with a friend, created once. */
+  Future<JsonObject> openDirectChat(String userId, JsonObject body);
+
+  /** My chats, pinned first, then by last activity; {@code {limit?, before? (ISO time of last activity)}}. */
+  Future<JsonObject> listChats(String userId, JsonObject query);
+
+  /** My chats whose group name or other participant's name or username matches {@code {q, limit?}}. */
+  Future<JsonObject> searchChats(String userId, JsonObject query);
+
+  /** One chat, as I see it (with {@code unreadCount}, {@code pinned}). */
+  Future<JsonObject> getChat(String userId, String chatId);
+
+  /** Pins or unpins the chat for me; answers the chat. */
+  Future<JsonObject> pinChat(String userId, String chatId, boolean pinned);
+
+  /** A page of the chat's messages by {@code seq}, oldest first within the page. */
+  Future<JsonObject> listMessages(String userId, String chatId, JsonObject query);
+
+  /**
+   * {@code {clientMsgId?, type, content?, attachmentIds?}} → {@code {created, message}}; the same clientMsgId again
+   * answers the stored message with {@code created:false}.
+   */
+  Future<JsonObject> sendMessage(String userId, String chatId, JsonObject body);
+
+  /** {@code {seq}}: everything up to seq is read by me → {@code {chatId, readSeq, unreadCount}}. */
+  Future<JsonObject> markRead(String userId, String chatId, JsonObject body);
+
+  /** Tells the chat's other participants that I am typing (not stored, throttled). */
+  Future<Void> typing(String userId, String chatId);
+
+  /** {@code {content}}: the sender edits the message; answers it. */
+  Future<JsonObject> editMessage(String userId, String messageId, JsonObject body);
+
+  /** The sender deletes the message (soft: it keeps its seq, its content and attachments go). */
+  Future<Void> deleteMessage(String userId, String messageId);
+
+  /** Stars or unstars the message for me; answers it. */
+  Future<JsonObject> starMessage(String userId, String messageId, boolean starred);
+
+  /** One of the chat's collections: {@code starred} (mine), {@code media}, {@code links}, {@code files}. */
+  Future<JsonObject> chatCollection(String userId, String chatId, String kind, JsonObject query);
+
+  /** {@code {q, chatId?, limit?, before? (message id)}}: messages in my chats whose text matches, newest first. */
+  Future<JsonObject> searchMessages(String userId, JsonObject query);
 }

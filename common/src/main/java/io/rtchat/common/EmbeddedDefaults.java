@@ -45,8 +45,10 @@ public final class EmbeddedDefaults implements AutoCloseable {
       log.info("embedded MongoDB started backend={} uri={}", config.get(Setting.MONGO_EMBEDDED_BACKEND), mongo.uri());
     }
     if (!config.isSet(Setting.S3_ENDPOINT)) {
+      List<String> origins = config.getList(Setting.ALLOWED_ORIGINS).isEmpty()
+        ? List.of(config.get(Setting.PUBLIC_URL).replaceAll("/+$", "")) : config.getList(Setting.ALLOWED_ORIGINS);
       EmbeddedS3 s3 = EmbeddedS3.start(dataDir.resolve("blobs"),
-        config.get(Setting.S3_ACCESS_KEY), config.get(Setting.S3_SECRET_KEY));
+        config.get(Setting.S3_ACCESS_KEY), config.get(Setting.S3_SECRET_KEY), origins);
       started.add(s3);
       config = config.with(Setting.S3_ENDPOINT, s3.endpoint());
       log.info("embedded S3 started endpoint={} dir={}", s3.endpoint(), dataDir.resolve("blobs"));

@@ -43,6 +43,21 @@ public enum Setting {
   S3_REGION("us-east-1", "S3 region"),
   S3_ACCESS_KEY("rtchat", "S3 access key"),
   S3_SECRET_KEY("rtchat-secret", "S3 secret key"),
+  S3_PUBLIC_ENDPOINT("", "S3 endpoint browsers reach, used in presigned upload/download URLs; empty means S3_ENDPOINT"),
+  MEDIA_MAX_IMAGE_BYTES("20971520", "Largest image attachment (20 MiB)"),
+  MEDIA_MAX_AUDIO_BYTES("209715200", "Largest audio attachment (200 MiB)"),
+  MEDIA_MAX_VIDEO_BYTES("209715200", "Largest video attachment (200 MiB)"),
+  MEDIA_MAX_FILE_BYTES("104857600", "Largest attachment of any other type (100 MiB)"),
+  MEDIA_MAX_AVATAR_BYTES("5242880", "Largest avatar (5 MiB, images only)"),
+  MEDIA_ALLOWED_TYPES("image/jpeg,image/png,image/gif,image/webp,audio/mpeg,audio/mp4,audio/ogg,audio/webm,audio/wav,"
+    + "video/mp4,video/webm,video/quicktime,application/pdf,text/plain,text/csv,application/zip,"
+    + "application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
+    + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+    + "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "Comma-separated MIME types accepted for uploads (exact names)"),
+  MEDIA_UPLOAD_TTL_SECONDS("900", "Lifetime of an upload slot and its presigned PUT URL; pending slots older than this are deleted"),
+  MEDIA_DOWNLOAD_TTL_SECONDS("300", "Lifetime of the presigned GET URL a download redirects to"),
+  MEDIA_SWEEP_INTERVAL_SECONDS("60", "How often expired upload slots and their objects are cleaned up"),
 
   CLUSTER_HOSTS("", "Comma-separated Hazelcast members for TCP-IP join (e.g. 127.0.0.1); used by the per-service jars"),
   CLUSTER_K8S_SERVICE_DNS("", "Headless Service DNS name for Kubernetes discovery; wins over CLUSTER_HOSTS"),
@@ -51,7 +66,9 @@ public enum Setting {
 
   AI_BASE_URL("", "OpenAI-compatible server for the AI assistant; empty disables it"),
   AI_MODEL("", "Model name for the AI assistant"),
-  AI_API_KEY("", "API key for the AI server");
+  AI_API_KEY("", "API key for the AI server"),
+
+  MESSAGE_MAX_BYTES("16384", "Largest message content (UTF-8 bytes); longer ones are refused with 413 message.too_large");
 
   private final String defaultValue;
   private final String description;

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +36,9 @@ public class EventBridge {
   /** The user whose inbox each socket registered; and the sockets of each user on this instance. */
   private final Map<SockJSSocket, String> socketUsers = new HashMap<>();
   private final Map<String, Set<SockJSSocket>> userSockets = new HashMap<>();
+  /** Reply addresses of each socket's commands still awaiting their answer (the bridge checks replies as RECEIVE). */
+  private final Map<SockJSSocket, Set<String>> pendingReplies = new HashMap<>();
+  private static final int MAX_PENDING_REPLIES = 256;
 
   public EventBridge(AccessTokens tokens, ClientCommands commands) {
     this.tokens = tokens;
@@ -114,6 +118,14 @@ public class EventBridge {
         event.complete(false);
         return;
       }
+      String replyAddress = frame.getString("replyAddress");
+      if (replyAddress != null) {
+        if (replyAddress.startsWith(Addresses.INBOX_PREFIX)) {
+          event.complete(false); // a reply address never imitates an inbox
+          return;
+        }
+        expectReply(event.socket(), replyAddress);
+      }
       // Replace whatever headers the client sent: services learn the caller only from here.
       frame.put("headers", new JsonObject().put(ClientCommands.USER_HEADER, ar.result()));
       event.setRawMessage(frame);
@@ -123,8 +135,21 @@ public class EventBridge {
 
   private boolean mayReceive(BridgeEvent event) {
     JsonObject frame = event.getRawMessage();
+    String address = frame == null ? null : frame.getString("address");
+    Set<String> replies = pendingReplies.get(event.socket());
+    if (address != null && replies != null && replies.remove(address)) {
+      return true; // the answer to this socket's own command
+    }
     String owner = socketUsers.get(event.socket());
-    return owner != null && frame != null && Addresses.inbox(owner).equals(frame.getString("address"));
+    return owner != null && address != null && Addresses.inbox(owner).equals(address);
+  }
+
+  private void expectReply(SockJSSocket socket, String replyAddress) {
+    Set<String> replies = pendingReplies.computeIfAbsent(socket, k -> new LinkedHashSet<>());
+    if (replies.size() >= MAX_PENDING_REPLIES) {
+      replies.remove(replies.iterator().next()); // failed commands are answered without RECEIVE: forget the oldest
+    }
+    replies.add(replyAddress);
   }
 
   private static String authorization(JsonObject frame) {
@@ -145,6 +170,7 @@ public class EventBridge {
   }
 
   private void forget(SockJSSocket socket) {
+    pendingReplies.remove(socket);
     String userId = socketUsers.remove(socket);
     if (userId != null) {
       Set<SockJSSocket> sockets = userSockets.get(userId);

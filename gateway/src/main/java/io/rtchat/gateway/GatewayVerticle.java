@@ -57,7 +57,9 @@ public class GatewayVerticle extends VerticleBase {
       new AuthRoutes(auth),
       new FriendRoutes(GroupService.createProxy(vertx)),
       new UserRoutes(auth),
-      new GroupRoutes(GroupService.createProxy(vertx)));
+      new GroupRoutes(GroupService.createProxy(vertx)),
+      new ChatRoutes(ChatService.createProxy(vertx)),
+      new MediaRoutes(MediaService.createProxy(vertx), tokens));
 
     Router root = Router.router(vertx);
     root.route().handler(CorsHandler.create()

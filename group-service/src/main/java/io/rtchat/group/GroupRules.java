@@ -141,7 +141,7 @@ class GroupRules {
       .compose(v -> groups.updateIf(groupId, new JsonObject().put("admins", userId),
         new JsonObject().put("$set", new JsonObject().put("name", name))))
       .compose(doc -> doc == null ? whyNot(userId, groupId, true) : Future.succeededFuture(doc))
-      .compose(doc -> chats.renameGroupChat(groupId, name).map(v -> doc))
+      .compose(doc -> unlessChatGone(chats.renameGroupChat(groupId, name)).map(v -> doc))
       .map(doc -> announceUpdate(doc));
   }
 
@@ -238,11 +238,13 @@ class GroupRules {
         .map(found -> {
           Map<String, JsonObject> byId = new HashMap<>();
           found.forEach(g -> byId.put(g.getString("_id"), g));
-          views.forEach(view -> {
+          // the group's own invited list is the truth: an invitation it no longer lists is not shown
+          List<JsonObject> live = views.stream().limit(size).filter(view -> {
             JsonObject g = byId.get(view.getString("groupId"));
-            view.put("group", g == null ? null : summary(g));
-          });
-          return Paging.page(views, size);
+            return g != null && GroupViews.ids(g, "invited").contains(userId);
+          }).toList();
+          live.forEach(view -> view.put("group", summary(byId.get(view.getString("groupId")))));
+          return new JsonObject().put("items", new JsonArray(live)).put("hasMore", views.size() > size);
         }));
   }
 
@@ -254,7 +256,7 @@ class GroupRules {
       .compose(doc -> doc == null ? whyNotInvited(userId, groupId) : Future.succeededFuture(doc))
       .compose(doc -> invitations.close(new JsonObject().put("pendingKey", InvitationStore.groupKey(groupId, userId)), "accepted")
         .compose(v -> social.addGroup(userId, groupId))
-        .compose(v -> chats.addGroupChatParticipant(groupId, userId))
+        .compose(v -> unlessChatGone(chats.addGroupChatParticipant(groupId, userId)))
         .map(v -> {
           JsonObject view = GroupViews.group(doc);
           log.info("group joined groupId={} userId={}", groupId, userId);
@@ -352,7 +354,7 @@ class GroupRules {
   private Future<Void> afterLeft(JsonObject doc, String leaverId, String removedBy) {
     String groupId = doc.getString("_id");
     return social.removeGroup(List.of(leaverId), groupId)
-      .compose(v -> chats.removeGroupChatParticipant(groupId, leaverId))
+      .compose(v -> unlessChatGone(chats.removeGroupChatParticipant(groupId, leaverId)))
       .onSuccess(v -> {
         log.info("group left groupId={} userId={} removedBy={}", groupId, leaverId, removedBy);
         Set<String> audience = new LinkedHashSet<>(GroupViews.ids(doc, "members"));
@@ -381,6 +383,14 @@ class GroupRules {
   }
 
   // ---- helpers
+
+  /**
+   * A group chat that is already gone means the group was deleted meanwhile (e.g. the last two members left at once):
+   * there is nothing left to keep in step, and the caller's own change did succeed.
+   */
+  private static Future<Void> unlessChatGone(Future<Void> chatChange) {
+    return chatChange.recover(err -> Errors.is(err, ErrorCode.CHAT_NOT_FOUND) ? Future.succeededFuture() : Future.failedFuture(err));
+  }
 
   /** Tells the members the group changed, and answers its view. */
   private JsonObject announceUpdate(JsonObject doc) {

@@ -156,6 +156,55 @@ class GroupsTest {
   }
 
   @Test
+  void adminsInviteExistingNonMembersOnceEach() {
+    TestUser ann = users.create("ann");
+    TestUser ben = users.create("ben");
+    TestUser cat = users.create("cat");
+    TestGroup g = groups.withMembers(ann, ben);
+    String invite = "/groups/" + g.id() + "/invite";
+    assertThat(api.post(invite, ann.accessToken(), new JsonObject().put("userIds", new JsonArray())).status()).isEqualTo(400);
+    assertThat(api.post(invite, ann.accessToken(), new JsonObject()).status()).isEqualTo(400);
+    assertThat(api.post(invite, ann.accessToken(), new JsonObject().put("userIds", new JsonArray().add(ben.id()))).errorCode())
+      .isEqualTo("group.already_member");
+    assertThat(api.post(invite, ann.accessToken(), new JsonObject().put("userIds",
+      new JsonArray().add(cat.id()).add("0123456789abcdef01234567"))).errorCode()).isEqualTo("user.not_found");
+    assertThat(invitationGroups(cat)).as("nothing half-done").isEmpty();
+
+    try (BridgeClient catPhone = Live.device(stack, cat)) {
+      Response first = api.post(invite, ann.accessToken(), new JsonObject().put("userIds", new JsonArray().add(cat.id())));
+      assertThat(first.status()).as("%s", first).isEqualTo(200);
+      assertThat(list(first.json(), "invited")).containsExactly(cat.id());
+      catPhone.awaitEvent("group.invite", d -> g.id().equals(d.getString("groupId")));
+      Response again = api.post(invite, ann.accessToken(), new JsonObject().put("userIds", new JsonArray().add(cat.id())));
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(list(again.json(), "invited")).containsExactly(cat.id());
+      assertThat(Live.events(catPhone, 300).stream().filter(e -> "group.invite".equals(e.getString("type"))))
+        .as("invited once, told once").hasSize(1);
+    }
+    assertThat(invitationGroups(cat)).containsExactly(g.id());
+  }
+
+  @Test
+  void myGroupsAreListedPageByPage() {
+    TestUser ann = users.create("ann");
+    List<String> made = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      made.add(groups.withMembers(ann).id());
+    }
+    Response first = api.get("/groups?limit=2", ann.accessToken());
+    assertThat(first.items()).hasSize(2);
+    assertThat(first.json().getBoolean("hasMore")).isTrue();
+    String last = first.items().getJsonObject(1).getString("id");
+    Response second = api.get("/groups?limit=2&after=" + last, ann.accessToken());
+    assertThat(second.json().getBoolean("hasMore")).isFalse();
+    List<String> all = new java.util.ArrayList<>();
+    first.items().forEach(o -> all.add(((JsonObject) o).getString("id")));
+    second.items().forEach(o -> all.add(((JsonObject) o).getString("id")));
+    assertThat(all).containsExactlyInAnyOrderElementsOf(made).isSorted();
+    assertThat(api.get("/groups?after=nope", ann.accessToken()).status()).isEqualTo(400);
+  }
+
+  @Test
   void declinedInvitationsCannotBeAcceptedLater() {
     TestUser ann = users.create("ann");
     TestUser ben = users.create("ben");

@@ -1,0 +1,148 @@
+package io.rtchat.chat;
+
+import io.rtchat.common.Dates;
+import io.rtchat.common.Mongo;
+import io.rtchat.common.Paging;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Every query on {@code messages}. A message keeps the seed's fields ({@code chatId, groupId, sender, content, type,
+ * attachments, starredBy, readBy, deleted, createdAt, updatedAt}) plus {@code seq} (its place in the chat, 1, 2, 3 …
+ * without gaps), {@code clientMsgId} (the sender's id for it, so a retried send is recognised), {@code links} (URLs
+ * found in its text) and {@code editedAt}. Two unique indexes carry the delivery guarantees: {@code chatId+seq} (a
+ * number is taken only by a stored message) and {@code chatId+clientMsgId} (never a second copy).
+ */
+public class MessageStore {
+
+  static final String MESSAGES = ChatStore.MESSAGES;
+
+  private final MongoClient mongo;
+
+  public MessageStore(MongoClient mongo) {
+    this.mongo = mongo;
+  }
+
+  public Future<Void> createIndexes() {
+    return Mongo.uniqueIndex(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("seq", 1))
+      .compose(v -> Mongo.uniqueIndex(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("clientMsgId", 1)))
+      .compose(v -> Mongo.index(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("starredBy", 1)))
+      .compose(v -> Mongo.index(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("type", 1).put("seq", 1)));
+  }
+
+  public Future<JsonObject> byId(String messageId) {
+    return mongo.findOne(MESSAGES, new JsonObject().put("_id", messageId), null);
+  }
+
+  public Future<JsonObject> byClientMsgId(String chatId, String clientMsgId) {
+    return mongo.findOne(MESSAGES, new JsonObject().put("chatId", chatId).put("clientMsgId", clientMsgId), null);
+  }
+
+  /** The highest seq stored in the chat (0 when it has none), read through the {@code chatId+seq} index. */
+  public Future<Long> maxSeq(String chatId) {
+    return mongo.findWithOptions(MESSAGES, new JsonObject().put("chatId", chatId), new FindOptions()
+        .setSort(new JsonObject().put("seq", -1)).setLimit(1).setFields(new JsonObject().put("seq", 1)))
+      .map(found -> found.isEmpty() ? 0L : found.get(0).getLong("seq", 0L));
+  }
+
+  /** Inserts the message; fails with a duplicate-key error when its seq or clientMsgId is taken in the chat. */
+  public Future<Void> insert(JsonObject message) {
+    return mongo.insert(MESSAGES, message.copy()).mapEmpty();
+  }
+
+  /**
+   * A page of the chat's messages matching {@code filter}, by seq, oldest first within the page. Without a cursor:
+   * the newest; {@code before}: the newest below it; {@code after}: the oldest above it. {@code hasMore} tells
+   * whether more lie further in the direction the page was read (older for before/none, newer for after).
+   */
+  public Future<JsonObject> pageBySeq(JsonObject filter, Long before, Long after, int limit) {
+    JsonObject seq = new JsonObject();
+    if (before != null) {
+      seq.put("$lt", before);
+    }
+    if (after != null) {
+      seq.put("$gt", after);
+    }
+    JsonObject query = filter.copy();
+    if (!seq.isEmpty()) {
+      query.put("seq", seq);
+    }
+    boolean forward = after != null && before == null;
+    FindOptions options = new FindOptions().setSort(new JsonObject().put("seq", forward ? 1 : -1)).setLimit(limit + 1);
+    return mongo.findWithOptions(MESSAGES, query, options).map(found -> {
+      JsonObject page = Paging.page(found, limit);
+      if (!forward) {
+        List<Object> items = new ArrayList<>(page.getJsonArray("items").getList());
+        Collections.reverse(items);
+        page.put("items", new JsonArray(items));
+      }
+      return page;
+    });
+  }
+
+  /** Adds the reader to {@code readBy} of the others' messages in (fromSeq, toSeq]. */
+  public Future<Void> markRead(String chatId, String userId, long fromSeq, long toSeq) {
+    JsonObject filter = new JsonObject()
+      .put("chatId", chatId)
+      .put("seq", new JsonObject().put("$gt", fromSeq).put("$lte", toSeq))
+      .put("sender", new JsonObject().put("$ne", userId))
+      .put("readBy", new JsonObject().put("$ne", userId));
+    return mongo.updateCollectionWithOptions(MESSAGES, filter,
+      new JsonObject().put("$addToSet", new JsonObject().put("readBy", userId)), new UpdateOptions().setMulti(true))
+      .mapEmpty();
+  }
+
+  /** The sender's edit of a message that is not deleted; null when the precondition does not hold. */
+  public Future<JsonObject> edit(String messageId, String senderId, String content, JsonArray links) {
+    JsonObject now = Dates.now();
+    return updateOwn(messageId, senderId, new JsonObject().put("$set", new JsonObject()
+      .put("content", content).put("links", links).put("editedAt", now).put("updatedAt", now)));
+  }
+
+  /** Soft delete by the sender: keeps the seq, clears content, links and attachments; null when already deleted. */
+  public Future<JsonObject> softDelete(String messageId, String senderId) {
+    return updateOwn(messageId, senderId, new JsonObject().put("$set", new JsonObject()
+      .put("deleted", true).put("content", "").put("links", new JsonArray()).put("attachments", new JsonArray())
+      .put("updatedAt", Dates.now())));
+  }
+
+  private Future<JsonObject> updateOwn(String messageId, String senderId, JsonObject update) {
+    return mongo.findOneAndUpdateWithOptions(MESSAGES,
+      new JsonObject().put("_id", messageId).put("sender", senderId).put("deleted", false), update,
+      new FindOptions(), new UpdateOptions().setReturningNewDocument(true));
+  }
+
+  /** Stars or unstars a message that is not deleted, for one user; null when it is deleted. */
+  public Future<JsonObject> star(String messageId, String userId, boolean starred) {
+    JsonObject update = new JsonObject().put(starred ? "$addToSet" : "$pull", new JsonObject().put("starredBy", userId));
+    return mongo.findOneAndUpdateWithOptions(MESSAGES, new JsonObject().put("_id", messageId).put("deleted", false),
+      update, new FindOptions(), new UpdateOptions().setReturningNewDocument(true));
+  }
+
+  /**
+   * Messages of the given chats whose content contains {@code text} (case-insensitive, taken literally), newest
+   * first, below the {@code beforeId} cursor. mongo-java-server has no {@code $text}: a real deployment would put a
+   * text index behind this same method.
+   */
+  public Future<JsonObject> search(List<String> chatIds, String text, String beforeId, int limit) {
+    JsonObject query = new JsonObject()
+      .put("chatId", new JsonObject().put("$in", new JsonArray(chatIds)))
+      .put("deleted", false)
+      .put("content", new JsonObject().put("$regex", Pattern.quote(text)).put("$options", "i"));
+    if (beforeId != null) {
+      query.put("_id", new JsonObject().put("$lt", beforeId));
+    }
+    return mongo.findWithOptions(MESSAGES, query,
+        new FindOptions().setSort(new JsonObject().put("_id", -1)).setLimit(limit + 1))
+      .map(found -> Paging.page(found, limit));
+  }
+}

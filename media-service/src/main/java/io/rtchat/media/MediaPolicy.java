@@ -1,0 +1,85 @@
+package io.rtchat.media;
+
+import io.rtchat.common.Config;
+import io.rtchat.common.Setting;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What may be uploaded: the allowed MIME types, the size limit per kind, and how long slots and links live. */
+final class MediaPolicy {
+
+  static final String ATTACHMENT = "attachment";
+  static final String AVATAR = "avatar";
+
+  private static final Pattern MIME = Pattern.compile("^[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,62}$");
+
+  private final Set<String> allowed;
+  private final long maxImage;
+  private final long maxAudio;
+  private final long maxVideo;
+  private final long maxFile;
+  private final long maxAvatar;
+  private final Duration uploadTtl;
+  private final Duration downloadTtl;
+
+  MediaPolicy(Config config) {
+    this.allowed = Set.copyOf(config.getList(Setting.MEDIA_ALLOWED_TYPES).stream()
+      .map(t -> t.toLowerCase(Locale.ROOT)).toList());
+    this.maxImage = bytes(config, Setting.MEDIA_MAX_IMAGE_BYTES);
+    this.maxAudio = bytes(config, Setting.MEDIA_MAX_AUDIO_BYTES);
+    this.maxVideo = bytes(config, Setting.MEDIA_MAX_VIDEO_BYTES);
+    this.maxFile = bytes(config, Setting.MEDIA_MAX_FILE_BYTES);
+    this.maxAvatar = bytes(config, Setting.MEDIA_MAX_AVATAR_BYTES);
+    this.uploadTtl = Duration.ofSeconds(config.getInt(Setting.MEDIA_UPLOAD_TTL_SECONDS));
+    this.downloadTtl = Duration.ofSeconds(config.getInt(Setting.MEDIA_DOWNLOAD_TTL_SECONDS));
+  }
+
+  private static long bytes(Config config, Setting setting) {
+    String raw = config.get(setting).trim();
+    try {
+      return Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(setting.name() + " must be a whole number of bytes, got '" + raw + "'");
+    }
+  }
+
+  static boolean wellFormedMime(String fileType) {
+    return MIME.matcher(fileType).matches();
+  }
+
+  /** The seed's media {@code type}: image, audio or video by the MIME family, file for everything else. */
+  static String kindOf(String fileType) {
+    String family = fileType.substring(0, fileType.indexOf('/'));
+    return switch (family) {
+      case "image", "audio", "video" -> family;
+      default -> "file";
+    };
+  }
+
+  boolean allowed(String purpose, String fileType) {
+    return allowed.contains(fileType) && (!AVATAR.equals(purpose) || "image".equals(kindOf(fileType)));
+  }
+
+  long maxBytes(String purpose, String fileType) {
+    if (AVATAR.equals(purpose)) {
+      return maxAvatar;
+    }
+    return switch (kindOf(fileType)) {
+      case "image" -> maxImage;
+      case "audio" -> maxAudio;
+      case "video" -> maxVideo;
+      default -> maxFile;
+    };
+  }
+
+  Duration uploadTtl() {
+    return uploadTtl;
+  }
+
+  Duration downloadTtl() {
+    return downloadTtl;
+  }
+}

@@ -1,0 +1,91 @@
+package io.rtchat.standalone.support;
+
+import io.rtchat.api.ChatService;
+import io.rtchat.common.Addresses;
+import io.rtchat.common.Ids;
+import io.rtchat.common.Inbox;
+import io.rtchat.standalone.support.ApiClient.Response;
+import io.rtchat.standalone.support.Users.TestUser;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Chats and messages the way a client makes them, for tests. */
+public final class Chats {
+
+  private final TestStack stack;
+  private final ApiClient api;
+
+  public Chats(TestStack stack) {
+    this.stack = stack;
+    this.api = stack.api();
+  }
+
+  /** A group's chat with these participants, made the way group-service makes it (its proxy call). */
+  public String groupChat(String name, TestUser... members) {
+    List<String> ids = Arrays.stream(members).map(TestUser::id).toList();
+    return ChatService.createProxy(stack.vertx).createGroupChat(Ids.newId(), name, ids).await().getString("id");
+  }
+
+  public static JsonObject text(String content) {
+    return text(UUID.randomUUID().toString(), content);
+  }
+
+  public static JsonObject text(String clientMsgId, String content) {
+    return new JsonObject().put("clientMsgId", clientMsgId).put("type", "text").put("content", content);
+  }
+
+  /** Sends over REST and expects it stored (201); answers the message. */
+  public JsonObject send(TestUser from, String chatId, String content) {
+    Response sent = api.post("/chats/" + chatId + "/messages", from.accessToken(), text(content));
+    assertThat(sent.status()).as("send %s", sent).isEqualTo(201);
+    return sent.json();
+  }
+
+  /** Every message of the chat the user can page through with after=, oldest first. */
+  public JsonArray history(TestUser user, String chatId, long after) {
+    return history(user, chatId, after, 100);
+  }
+
+  /** The same, reading pages of {@code pageSize}: what a reconnecting client does. */
+  public JsonArray history(TestUser user, String chatId, long after, int pageSize) {
+    JsonArray all = new JsonArray();
+    long cursor = after;
+    while (true) {
+      Response page = api.get("/chats/" + chatId + "/messages?limit=" + pageSize + "&after=" + cursor, user.accessToken());
+      assertThat(page.status()).as("history %s", page).isEqualTo(200);
+      page.items().forEach(all::add);
+      if (!page.json().getBoolean("hasMore")) {
+        return all;
+      }
+      cursor = page.items().getJsonObject(page.items().size() - 1).getLong("seq");
+    }
+  }
+
+  public static List<Long> seqs(JsonArray messages) {
+    return messages.stream().map(m -> ((JsonObject) m).getLong("seq")).toList();
+  }
+
+  /** Registers the socket on the user's inbox and waits until events reach it (registration is asynchronous). */
+  public void listen(BridgeClient socket, TestUser user) {
+    socket.register(Addresses.inbox(user.id()), user.accessToken());
+    String marker = "sync-" + UUID.randomUUID();
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (System.currentTimeMillis() < deadline) {
+      Inbox.publish(stack.vertx.eventBus(), user.id(), "test.sync", new JsonObject().put("marker", marker));
+      try {
+        socket.await(f -> "rec".equals(f.getString("type")) && marker.equals(
+          f.getJsonObject("body").getJsonObject("data").getString("marker")), 200);
+        return;
+      } catch (AssertionError notYet) {
+        // not registered yet: publish again
+      }
+    }
+    throw new AssertionError("registration never took effect");
+  }
+}
