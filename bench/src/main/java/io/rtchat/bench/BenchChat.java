@@ -16,6 +16,7 @@ final class BenchChat {
   /** Messages sent in the current step (written by the scheduler's thread only). */
   volatile int sent;
   private final BitSet failed = new BitSet();
+  private final BitSet answered = new BitSet();
 
   BenchChat(int index, String id, List<Device> devices, List<Device> senders) {
     this.index = index;
@@ -31,6 +32,16 @@ final class BenchChat {
   synchronized void reset() {
     sent = 0;
     failed.clear();
+    answered.clear();
+  }
+
+  /** The server answered this message: it is stored, so every recipient must get it. */
+  synchronized void answered(int seq) {
+    answered.set(seq);
+  }
+
+  synchronized BitSet answered() {
+    return (BitSet) answered.clone();
   }
 
   synchronized void failed(int seq) {

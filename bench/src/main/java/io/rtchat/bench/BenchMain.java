@@ -45,7 +45,7 @@ public final class BenchMain {
   private static void run(Args args) throws Exception {
     boolean quick = args.flag("quick");
     Plan plan = quick
-      ? new Plan(args.decimal("step-seconds", 1.5), 0.5, args.decimal("start", 4_000), args.decimal("factor", 2.0),
+      ? new Plan(args.decimal("step-seconds", 1.5), 0.5, args.decimal("start", 2_000), args.decimal("factor", 2.0),
         args.integer("max-steps", 3), args.integer("refine-steps", 0), 1_000, 5_000, args.integer("idle", 1_000))
       : new Plan(args.decimal("step-seconds", 10), 3, args.decimal("start", 2_000), args.decimal("factor", 2.0),
         args.integer("max-steps", 14), args.integer("refine-steps", 3), 5_000, 60_000, args.integer("idle", 10_000));

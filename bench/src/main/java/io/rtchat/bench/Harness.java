@@ -13,7 +13,9 @@ import org.HdrHistogram.Recorder;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -160,6 +162,10 @@ final class Harness {
     long latencyUs = Math.max(0, (now - marker[3]) / 1000);
     if (reply) {
       if (forStep == step) {
+        BenchChat answered = stepChats.get(chat);
+        if (answered != null) {
+          answered.answered(seq);
+        }
         acks.increment();
         ackLatency.recordValue(Math.min(latencyUs, MAX_LATENCY_US));
         lastProgress.set(now);
@@ -182,15 +188,18 @@ final class Harness {
       String[] parts = address.split("\\.");
       if (parts.length == 4 && Integer.parseInt(parts[1]) == step && step > 0) {
         errors.increment();
-        failedSink.accept(Integer.parseInt(parts[2]), Integer.parseInt(parts[3]));
+        BenchChat refused = stepChats.get(Integer.parseInt(parts[2]));
+        if (refused != null) {
+          refused.failed(Integer.parseInt(parts[3]));
+        }
         lastProgress.set(System.nanoTime());
       }
     }
     sample("err frame: " + text);
   }
 
-  /** Where refused sends are booked: (chat index, seq). Set per step. */
-  private volatile java.util.function.BiConsumer<Integer, Integer> failedSink = (c, s) -> { };
+  /** The chats of the current step by index, where answers and refusals are booked. */
+  private volatile Map<Integer, BenchChat> stepChats = Map.of();
 
   private void sample(String s) {
     if (errorSamples.size() < 20) {
@@ -273,13 +282,9 @@ final class Harness {
     duplicates.reset();
     latency.reset();
     ackLatency.reset();
-    failedSink = (c, s) -> {
-      for (BenchChat chat : chats) {
-        if (chat.index == c) {
-          chat.failed(s);
-        }
-      }
-    };
+    Map<Integer, BenchChat> byIndex = new HashMap<>();
+    chats.forEach(c -> byIndex.put(c.index, c));
+    stepChats = byIndex;
     step = thisStep;
 
     long total = Math.max(1, Math.round(rate * seconds));
@@ -333,14 +338,20 @@ final class Harness {
     long dups = 0;
     long lastReceipt = start;
     for (BenchChat chat : chats) {
-      BitSet failed = chat.failed();
+      // Owed to a recipient: every message the server answered (it is stored). A message left unanswered is counted
+      // as unanswered, not as lost; receiving one is fine. Receiving a refused one, or one not meant for this device
+      // (its own message where the server does not echo), is unexpected.
+      BitSet answered = chat.answered();
+      BitSet refused = chat.failed();
       for (Device d : chat.devices) {
-        BitSet want = new BitSet();
+        BitSet mine = new BitSet();
         for (int seq = 0; seq < chat.sent; seq++) {
-          if (!failed.get(seq) && (echo || chat.sender(seq).userIndex != d.userIndex)) {
-            want.set(seq);
+          if (!refused.get(seq) && (echo || chat.sender(seq).userIndex != d.userIndex)) {
+            mine.set(seq);
           }
         }
+        BitSet want = (BitSet) mine.clone();
+        want.and(answered);
         BitSet got = d.received(chat.index);
         expected += want.cardinality();
         received += got.cardinality();
@@ -348,7 +359,7 @@ final class Harness {
         missing.andNot(got);
         lost += missing.cardinality();
         BitSet extra = (BitSet) got.clone();
-        extra.andNot(want);
+        extra.andNot(mine);
         unexpected += extra.cardinality();
         lastReceipt = Math.max(lastReceipt, d.lastReceiptNanos());
       }

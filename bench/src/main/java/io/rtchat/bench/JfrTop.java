@@ -29,6 +29,8 @@ public final class JfrTop {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> inclusive = new HashMap<>();
     Map<String, Integer> owners = new HashMap<>();
+    Map<String, Integer> ours = new HashMap<>();
+    Map<String, Integer> json = new HashMap<>();
     int total = 0;
     try (RecordingFile file = new RecordingFile(Path.of(args[0]))) {
       while (file.hasMoreEvents()) {
@@ -49,9 +51,17 @@ public final class JfrTop {
           String type = f.getMethod().getType().getName();
           boolean plumbing = type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")
             || type.startsWith("io.netty.") || type.startsWith("io.vertx.core.") || type.startsWith("com.fasterxml.");
-          if (seen.add(n) && !type.startsWith("java.lang.Thread") && !type.startsWith("io.netty.")
+          boolean first = seen.add(n);
+          if (first && !type.startsWith("java.lang.Thread") && !type.startsWith("io.netty.")
             && !type.startsWith("java.util.concurrent.")) {
             inclusive.merge(n, 1, Integer::sum);
+          }
+          if (first && type.startsWith("io.rtchat.") && !type.startsWith("io.rtchat.bench.")) {
+            ours.merge(n, 1, Integer::sum);
+          }
+          if (first && (type.startsWith("io.vertx.core.json.") || type.startsWith("io.vertx.ext.mongo.impl.codec")
+            || type.startsWith("org.bson.") || type.startsWith("de.bwaldvogel.mongo.wire.bson"))) {
+            json.merge(n, 1, Integer::sum);
           }
           if (owner == null && !plumbing) {
             owner = type.substring(0, Math.max(0, type.lastIndexOf('.')));
@@ -64,6 +74,8 @@ public final class JfrTop {
     print("self (top frame)", self, total, rows);
     print("inclusive (anywhere on the stack; Netty and thread plumbing left out)", inclusive, total, rows);
     print("by package of the first non-plumbing frame", owners, total, rows);
+    print("inclusive, rtchat's own methods", ours, total, rows);
+    print("inclusive, JSON and BSON (de)serialization", json, total, rows);
   }
 
   private static String name(RecordedMethod m) {
