@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -69,7 +70,7 @@ public final class BenchMain {
     JsonObject result = new JsonObject().put("target", target.name()).put("storage", target.storage())
       .put("startedAt", Instant.now().toString()).put("quick", quick).put("users", userCount)
       .put("devicesPerUser", devicesPerUser).put("generatorEventLoops", loops)
-      .put("generatorCpus", Runtime.getRuntime().availableProcessors());
+      .put("generatorCpus", Runtime.getRuntime().availableProcessors()).put("loadAverageAtStart", loadAverage());
     log(target.name() + ": creating " + userCount + " users");
     long t0 = System.nanoTime();
     List<Target.User> users = target.users(userCount).await();
@@ -214,6 +215,7 @@ public final class BenchMain {
     if (plan.idleSockets > 0) {
       result.put("idle", idle(harness, plan.idleSockets, users, devices.size(), allChats, plannedScenarios, server));
     }
+    result.put("loadAverageAtEnd", loadAverage());
     result.put("errorSamples", new JsonArray(new ArrayList<>(harness.errorSamples)));
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, result.encodePrettily());
@@ -228,6 +230,7 @@ public final class BenchMain {
     log("idle: heap before");
     long heapBefore = server.heapUsedBytes(true);
     long rssBefore = server.rssBytes();
+    Map<String, long[]> classesBefore = server.liveHistogram();
     List<Device> idle = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int u = i % users.size();
@@ -250,15 +253,35 @@ public final class BenchMain {
     Thread.sleep(500);
     long heapAfter = server.heapUsedBytes(true);
     long rssAfter = server.rssBytes();
+    // What one more idle connection costs, class by class: the growth of the live-object histogram per socket.
+    Map<String, long[]> classesAfter = server.liveHistogram();
+    JsonArray perClass = new JsonArray();
+    classesAfter.entrySet().stream()
+      .map(e -> Map.entry(e.getKey(), e.getValue()[1] - classesBefore.getOrDefault(e.getKey(), new long[2])[1]))
+      .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+      .forEach(e -> perClass.add(new JsonObject().put("class", e.getKey())
+        .put("bytesPerConnection", SR((double) e.getValue() / count))
+        .put("instancesPerConnection", SR((double) (classesAfter.get(e.getKey())[0]
+          - classesBefore.getOrDefault(e.getKey(), new long[2])[0]) / count))));
     JsonObject r = new JsonObject().put("sockets", count).put("users", users.size())
       .put("registrationsVerified", verified).put("connectSeconds", SR(connectSeconds))
       .put("heapBeforeBytes", heapBefore).put("heapAfterBytes", heapAfter)
       .put("heapPerConnectionBytes", heapBefore < 0 ? -1 : (heapAfter - heapBefore) / count)
       .put("rssBeforeBytes", rssBefore).put("rssAfterBytes", rssAfter)
-      .put("rssPerConnectionBytes", rssBefore < 0 ? -1 : (rssAfter - rssBefore) / count);
+      .put("rssPerConnectionBytes", rssBefore < 0 ? -1 : (rssAfter - rssBefore) / count)
+      .put("heapGrowthByClass", perClass);
     log("idle: " + r.encode());
     harness.close(idle).await();
     return r;
+  }
+
+  /** The 1-minute load average: how busy the machine was with everything, this run included. */
+  private static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   private static double SR(double v) {

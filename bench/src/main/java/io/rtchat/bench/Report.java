@@ -40,6 +40,10 @@ public final class Report {
       ours.getBoolean("quick", false) ? ", quick: short steps, noisy" : "",
       machine.getString("cpuModel"), machine.getInteger("cores"), machine.getString("memoryGiB"),
       machine.getString("java"), pinning, ours.getString("storage")));
+    md.append(String.format(Locale.ROOT, "Load average (1 min) at start and end: rtchat %.1f → %.1f, baseline %.1f → %.1f "
+        + "(about 2 means the two pinned processes alone; more means other work shared the cores).%n%n",
+      ours.getDouble("loadAverageAtStart", -1.0), ours.getDouble("loadAverageAtEnd", -1.0),
+      base.getDouble("loadAverageAtStart", -1.0), base.getDouble("loadAverageAtEnd", -1.0)));
     md.append("| scenario | server | delivered/s (p99 < 50 ms) | msg/s | p50 ms | p95 ms | p99 ms | max ms | lost | dup | server CPU | server RSS | vs baseline |\n");
     md.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     JsonArray baseScenarios = base.getJsonArray("scenarios", new JsonArray());
@@ -58,6 +62,8 @@ public final class Report {
     md.append("\n| idle sockets registered on their inbox | server | heap per connection | RSS per connection |\n|---|---|--:|--:|\n");
     md.append(idleRow("rtchat", ours.getJsonObject("idle")));
     md.append(idleRow("raw baseline", base.getJsonObject("idle")));
+    md.append("\nHeap growth per idle connection, largest classes (live objects after a full GC):\n");
+    md.append(idleClasses("rtchat", ours.getJsonObject("idle"))).append(idleClasses("raw baseline", base.getJsonObject("idle")));
     md.append("\nWhat stopped each ramp (the first failing step above the best one):\n");
     md.append(limits(ours)).append(limits(base));
     String problems = problems(ours) + problems(base);
@@ -145,6 +151,41 @@ public final class Report {
         stop.getLong("lost"), stop.getLong("sendErrors"), stop.getLong("noReply"), server, generator, busy));
     }
     return s.toString();
+  }
+
+  private static String idleClasses(String server, JsonObject idle) {
+    JsonArray classes = idle == null ? null : idle.getJsonArray("heapGrowthByClass");
+    if (classes == null || classes.isEmpty()) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder("- " + server + ": ");
+    for (int i = 0; i < Math.min(8, classes.size()); i++) {
+      JsonObject c = classes.getJsonObject(i);
+      s.append(i == 0 ? "" : ", ").append('`').append(simpleName(c.getString("class"))).append('`')
+        .append(String.format(Locale.ROOT, " %.0f B (×%.1f)", c.getDouble("bytesPerConnection"), c.getDouble("instancesPerConnection")));
+    }
+    return s.append('\n').toString();
+  }
+
+  /** {@code [Ljava.lang.Object;} → {@code Object[]}, {@code [B} → {@code byte[]}, {@code a.b.C} → {@code C}. */
+  private static String simpleName(String jvmName) {
+    String suffix = "";
+    String name = jvmName;
+    while (name.startsWith("[")) {
+      suffix += "[]";
+      name = name.substring(1);
+    }
+    if (!suffix.isEmpty()) {
+      name = switch (name) {
+        case "B" -> "byte";
+        case "C" -> "char";
+        case "I" -> "int";
+        case "J" -> "long";
+        case "Z" -> "boolean";
+        default -> name.startsWith("L") && name.endsWith(";") ? name.substring(1, name.length() - 1) : name;
+      };
+    }
+    return name.substring(name.lastIndexOf('.') + 1) + suffix;
   }
 
   private static String problems(JsonObject run) {

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -82,6 +84,22 @@ final class ServerProbe {
       found = true;
     }
     return found ? used : -1;
+  }
+
+  /** Live objects by class (a full GC first): class name → {instances, bytes}. */
+  Map<String, long[]> liveHistogram() {
+    Map<String, long[]> classes = new HashMap<>();
+    for (String line : jcmd("GC.class_histogram").split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length >= 4 && f[0].endsWith(":")) {
+        try {
+          classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+        } catch (NumberFormatException e) {
+          // a header or total line
+        }
+      }
+    }
+    return classes;
   }
 
   /** Runs {@code jcmd <pid> <command...>} and returns what it printed. */
