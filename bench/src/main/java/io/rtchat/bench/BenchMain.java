@@ -49,7 +49,7 @@ public final class BenchMain {
       ? new Plan(args.decimal("step-seconds", 1.5), 0.5, args.decimal("start", 2_000), args.decimal("factor", 2.0),
         args.integer("max-steps", 3), args.integer("refine-steps", 0), 1_000, 5_000, args.integer("idle", 1_000))
       : new Plan(args.decimal("step-seconds", 10), 3, args.decimal("start", 2_000), args.decimal("factor", 2.0),
-        args.integer("max-steps", 14), args.integer("refine-steps", 3), 5_000, 60_000, args.integer("idle", 10_000));
+        args.integer("max-steps", 14), args.integer("refine-steps", 3), 5_000, 30_000, args.integer("idle", 10_000));
     String targetName = args.required("target");
     int port = args.integer("port", 8080);
     int userCount = args.integer("users", 100);
@@ -170,7 +170,7 @@ public final class BenchMain {
       JsonArray steps = new JsonArray();
       double rate = plan.startDeliveries / perMessage;
       log(target.name() + ": " + scenario.name + " warm-up");
-      harness.run(scenario.name, scenario.chats, echo, rate, plan.warmupSeconds, server, generator, plan.drainQuietMs, plan.drainMaxMs);
+      harness.run(scenario.name, scenario.chats, echo, rate / 4, plan.warmupSeconds, server, generator, plan.drainQuietMs, plan.drainMaxMs);
       // Ramp: double (or halve, if even the first rate fails) until the outcome flips, then narrow the gap between
       // the last passing and the first failing rate by geometric bisection.
       StepResult best = null;

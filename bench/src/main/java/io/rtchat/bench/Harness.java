@@ -194,6 +194,11 @@ final class Harness {
         }
         lastProgress.set(System.nanoTime());
       }
+    } else if (step > 0) {
+      // A refusal the bridge does not address to the send, e.g. max_handlers_reached: the socket already has as many
+      // sends awaiting replies as the bridge allows. The message was never sent: booked as refused, not as unanswered.
+      errors.increment();
+      lastProgress.set(System.nanoTime());
     }
     sample("err frame: " + text);
   }
