@@ -84,14 +84,19 @@ public class ChatServiceImpl implements ChatService {
 
   @Override
   public Future<Void> addGroupChatParticipant(String groupId, String userId) {
+    // A new member starts with nothing unread: their read pointer starts at the chat's newest message ($max: a
+    // message sent meanwhile can only leave it lower, never lose one).
     return store.updateGroupChat(groupId, new JsonObject().put("$addToSet", new JsonObject().put("participants", userId)))
-      .compose(doc -> announceChange(doc, userId));
+      .compose(doc -> doc == null
+        ? announceChange(null, userId)
+        : store.advanceRead(doc.getString("_id"), userId, doc.getLong("lastSeq", 0L)).compose(before -> announceChange(doc, userId)));
   }
 
   @Override
   public Future<Void> removeGroupChatParticipant(String groupId, String userId) {
+    // When the group's chat is already gone (the last members leaving at once), nobody is left in it: done.
     return store.updateGroupChat(groupId, new JsonObject().put("$pull", new JsonObject().put("participants", userId)))
-      .compose(doc -> announceChange(doc, userId));
+      .compose(doc -> doc == null ? Future.succeededFuture() : announceChange(doc, userId));
   }
 
   @Override
@@ -359,10 +364,21 @@ public class ChatServiceImpl implements ChatService {
     });
   }
 
+  /**
+   * The attachments' metadata from media-service (ready, uploaded by the sender for this chat). An image, video or
+   * audio message carries only media of its kind, so the chat's collections hold what they say; a file message may
+   * carry any kind (a document is whatever was sent as one).
+   */
   private Future<JsonArray> attachmentsOf(String userId, String chatId, MessageInput.Draft draft) {
-    return draft.attachmentIds().isEmpty()
-      ? Future.succeededFuture(new JsonArray())
-      : media.attachmentsFor(userId, chatId, draft.attachmentIds());
+    if (draft.attachmentIds().isEmpty()) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    return media.attachmentsFor(userId, chatId, draft.attachmentIds()).compose(attachments -> {
+      boolean fits = "file".equals(draft.type()) || attachments.stream()
+        .allMatch(a -> a instanceof JsonObject m && draft.type().equals(m.getString("type")));
+      return fits ? Future.succeededFuture(attachments)
+        : Errors.fail(ErrorCode.ATTACHMENT_INVALID, "A " + draft.type() + " message carries " + draft.type() + " attachments only");
+    });
   }
 
   private static JsonObject newMessage(String userId, JsonObject chat, MessageInput.Draft draft, JsonArray attachments) {

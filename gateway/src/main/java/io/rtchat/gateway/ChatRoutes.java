@@ -58,9 +58,14 @@ public class ChatRoutes implements ApiModule {
   @Override
   public void registerCommands(ClientCommands commands) {
     commands.on(Addresses.CLIENT_CHAT_SEND, (userId, body) ->
-      chats.sendMessage(userId, body.getString("chatId"), body).map(r -> r.getJsonObject("message")));
-    commands.on(Addresses.CLIENT_CHAT_READ, (userId, body) -> chats.markRead(userId, body.getString("chatId"), body));
-    commands.on(Addresses.CLIENT_CHAT_TYPING, (userId, body) -> chats.typing(userId, body.getString("chatId")));
+      chats.sendMessage(userId, chatIdOf(body), body).map(r -> r.getJsonObject("message")));
+    commands.on(Addresses.CLIENT_CHAT_READ, (userId, body) -> chats.markRead(userId, chatIdOf(body), body));
+    commands.on(Addresses.CLIENT_CHAT_TYPING, (userId, body) -> chats.typing(userId, chatIdOf(body)));
+  }
+
+  /** The command's chatId when it is a string (the service answers 400 for anything else, null included). */
+  private static String chatIdOf(JsonObject body) {
+    return body.getValue("chatId") instanceof String chatId ? chatId : null;
   }
 
   /** {@code before}/{@code after}/{@code limit} of a seq-paged list, as numbers (400 when they are not). */

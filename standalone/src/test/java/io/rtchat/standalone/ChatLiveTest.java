@@ -89,6 +89,9 @@ class ChatLiveTest extends StackPerClass {
       JsonObject badId = evePhone.awaitReply(evePhone.send(Addresses.CLIENT_CHAT_SEND,
         Chats.text("x").put("chatId", "nope"), eve.accessToken()));
       assertThat(badId.getInteger("failureCode")).isEqualTo(400);
+      JsonObject numericId = evePhone.awaitReply(evePhone.send(Addresses.CLIENT_CHAT_TYPING,
+        new JsonObject().put("chatId", 42), eve.accessToken()));
+      assertThat(numericId.getInteger("failureCode")).isEqualTo(400);
       assertThat(annPhone.settle(300)).noneMatch(f -> isEvent(f, "message.new") || isEvent(f, "chat.typing"));
       assertThat(chats.history(ann, chatId, 0)).isEmpty();
     }

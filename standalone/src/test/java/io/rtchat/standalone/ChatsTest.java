@@ -2,6 +2,7 @@ package io.rtchat.standalone;
 
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.Chats;
+import io.rtchat.standalone.support.Groups;
 import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonArray;
@@ -120,5 +121,20 @@ class ChatsTest extends StackPerClass {
     assertThat(ids(api.get("/chats/search?q=quantum%20knit", ann.accessToken()).items())).containsExactly(group);
     assertThat(api.get("/chats/search?q=zedek", eve.accessToken()).items()).isEmpty();
     assertThat(api.get("/chats/search", ann.accessToken()).status()).isEqualTo(400);
+  }
+
+  @Test
+  void someoneWhoJoinsAGroupStartsWithNothingUnreadButCanReadTheHistory() {
+    TestUser ann = users.create("ann");
+    TestUser bob = users.create("bob");
+    Groups.TestGroup group = stack.groups().withMembers(ann);
+    chats.send(ann, group.chatId(), "before bob");
+    chats.send(ann, group.chatId(), "still before bob");
+    api.post("/groups/" + group.id() + "/invite", ann.accessToken(), new JsonObject().put("userIds", new JsonArray().add(bob.id())));
+    assertThat(api.post("/groups/" + group.id() + "/accept", bob.accessToken(), null).status()).isEqualTo(200);
+    assertThat(api.get("/chats/" + group.chatId(), bob.accessToken()).json().getLong("unreadCount")).isZero();
+    chats.send(ann, group.chatId(), "welcome bob");
+    assertThat(api.get("/chats/" + group.chatId(), bob.accessToken()).json().getLong("unreadCount")).isEqualTo(1L);
+    assertThat(chats.history(bob, group.chatId(), 0)).hasSize(3);
   }
 }

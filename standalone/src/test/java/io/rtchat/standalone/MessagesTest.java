@@ -1,7 +1,10 @@
 package io.rtchat.standalone;
 
 import io.rtchat.standalone.support.ApiClient.Response;
+import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.Chats;
+import io.rtchat.standalone.support.Groups;
+import io.rtchat.standalone.support.MediaFiles;
 import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.Future;
@@ -9,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -37,7 +41,7 @@ class MessagesTest extends StackPerClass {
   @Test
   void concurrentSendersGetSeqsOneToNWithoutGapsOrDuplicates() {
     TestUser[] senders = {users.create("cs1"), users.create("cs2"), users.create("cs3"), users.create("cs4")};
-    String chatId = chats.groupChat("busy", senders);
+    String chatId = chats.groupChat("busy", senders[0], senders[1], senders[2], senders[3]);
     WebClient client = parallelClient();
     List<Future<HttpResponse<Buffer>>> all = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
@@ -198,5 +202,75 @@ class MessagesTest extends StackPerClass {
     JsonArray history = chats.history(ann, chatId, 0);
     assertThat(history).hasSize(1);
     assertThat(history.getJsonObject(0).getJsonArray("starredBy")).isEmpty();
+  }
+
+  @Test
+  void messagesLiveInTheirOwnCollectionWithUniqueSeqAndClientMsgIdIndexesFromStartUp() {
+    TestUser ann = users.create("ann");
+    String chatId = chats.groupChat("storage", ann);
+    chats.send(ann, chatId, "stored apart");
+    MongoClient mongo = MongoClient.create(stack.vertx, new JsonObject()
+      .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
+    try {
+      List<JsonObject> unique = mongo.listIndexes("messages").await().stream().map(JsonObject.class::cast)
+        .filter(i -> i.getBoolean("unique", false)).toList();
+      assertThat(unique).extracting(i -> i.getJsonObject("key").fieldNames().stream().toList())
+        .contains(List.of("chatId", "seq"), List.of("chatId", "clientMsgId"));
+      JsonObject chat = mongo.findOne("chats", new JsonObject().put("_id", chatId), null).await();
+      assertThat(chat.fieldNames()).doesNotContain("messages");
+      assertThat(chat.getLong("lastSeq")).isEqualTo(1L);
+      assertThat(mongo.count("messages", new JsonObject().put("chatId", chatId)).await()).isEqualTo(1L);
+    } finally {
+      mongo.close().await();
+    }
+  }
+
+  @Test
+  void aMemberWhoLeftTheGroupCanNoLongerReadOrPost() {
+    TestUser ann = users.create("ann");
+    TestUser bob = users.create("bob");
+    Groups.TestGroup group = stack.groups().withMembers(ann, bob);
+    chats.send(bob, group.chatId(), "before leaving");
+    assertThat(api.post("/groups/" + group.id() + "/leave", bob.accessToken(), null).status()).isEqualTo(204);
+    assertThat(api.get("/chats/" + group.chatId() + "/messages", bob.accessToken()).errorCode()).isEqualTo("chat.not_found");
+    assertThat(post(bob, group.chatId(), Chats.text("after leaving")).errorCode()).isEqualTo("chat.not_found");
+    assertThat(api.get("/messages/search?q=leaving", bob.accessToken()).items()).isEmpty();
+    assertThat(chats.history(ann, group.chatId(), 0)).hasSize(1);
+  }
+
+  @Test
+  void attachmentsMustBeReadyAndFromThisChatAndGoWhenTheMessageIsDeleted() {
+    TestUser ann = users.create("ann");
+    TestUser bob = users.create("bob");
+    String chatId = chats.groupChat("pictures", ann, bob);
+    String otherChat = chats.groupChat("elsewhere", ann);
+    MediaFiles media = new MediaFiles(stack);
+    byte[] png = MediaFiles.image(16, 16, "png");
+    String here = media.upload(ann.accessToken(), MediaFiles.attachment(chatId, "here.png", "image/png", png.length), png)
+      .getString("id");
+    String there = media.upload(ann.accessToken(), MediaFiles.attachment(otherChat, "there.png", "image/png", png.length), png)
+      .getString("id");
+    JsonObject image = new JsonObject().put("clientMsgId", "img").put("type", "image").put("content", "a caption");
+
+    for (String refused : List.of(there, "0123456789abcdef01234567")) {
+      Response sent = post(ann, chatId, image.copy().put("attachmentIds", new JsonArray().add(refused)));
+      assertThat(sent.status()).as(sent.toString()).isBetween(400, 499);
+    }
+    assertThat(post(bob, chatId, image.copy().put("attachmentIds", new JsonArray().add(here))).status()).isBetween(400, 499);
+    Response wrongKind = post(ann, chatId, image.copy().put("type", "video").put("attachmentIds", new JsonArray().add(here)));
+    assertThat(wrongKind.errorCode()).isEqualTo("message.attachment_invalid");
+    assertThat(chats.history(ann, chatId, 0)).isEmpty();
+
+    Response sent = post(ann, chatId, image.copy().put("attachmentIds", new JsonArray().add(here)));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    assertThat(sent.json().getJsonArray("attachments").getJsonObject(0).getString("id")).isEqualTo(here);
+    assertThat(sent.json().getString("content")).isEqualTo("a caption");
+    assertThat(api.get("/chats/" + chatId + "/media", bob.accessToken()).items()).hasSize(1);
+
+    assertThat(api.delete("/messages/" + sent.json().getString("id"), ann.accessToken()).status()).isEqualTo(204);
+    assertThat(api.get("/chats/" + chatId + "/media", bob.accessToken()).items()).isEmpty();
+    JsonObject deleted = chats.history(bob, chatId, 0).getJsonObject(0);
+    assertThat(deleted.getJsonArray("attachments")).isEmpty();
+    assertThat(deleted.getString("content")).isEmpty();
   }
 }

@@ -1,15 +1,12 @@
 package io.rtchat.standalone.support;
 
-import io.rtchat.api.ChatService;
 import io.rtchat.common.Addresses;
-import io.rtchat.common.Ids;
 import io.rtchat.common.Inbox;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,10 +23,15 @@ public final class Chats {
     this.api = stack.api();
   }
 
-  /** A group's chat with these participants, made the way group-service makes it (its proxy call). */
-  public String groupChat(String name, TestUser... members) {
-    List<String> ids = Arrays.stream(members).map(TestUser::id).toList();
-    return ChatService.createProxy(stack.vertx).createGroupChat(Ids.newId(), name, ids).await().getString("id");
+  /**
+   * The chat of a new group named {@code name}: the first user creates the group (POST /groups), the others accept
+   * its invitation, then it is renamed so tests can search for it.
+   */
+  public String groupChat(String name, TestUser owner, TestUser... members) {
+    Groups.TestGroup group = stack.groups().withMembers(owner, members);
+    Response renamed = api.patch("/groups/" + group.id(), owner.accessToken(), new JsonObject().put("name", name));
+    assertThat(renamed.status()).as("rename %s", renamed).isEqualTo(200);
+    return group.chatId();
   }
 
   public static JsonObject text(String content) {
