@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -128,8 +129,13 @@ public class GatewayVerticle extends VerticleBase {
     return checks;
   }
 
+  /**
+   * A probe that answers too late counts as down (503) rather than as a failed procedure: the health-check handler
+   * turns its own timeout into a 500, and a slow dependency (S3 retrying a refused connection) is "not ready", not
+   * a server error.
+   */
   private static void register(HealthChecks checks, String name, Supplier<Future<Void>> probe) {
-    checks.register(name, 3_000, promise -> probe.get()
+    checks.register(name, 5_000, promise -> probe.get().timeout(2_500, TimeUnit.MILLISECONDS)
       .onSuccess(v -> promise.complete(Status.OK()))
       .onFailure(err -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(err.getMessage()))))));
   }

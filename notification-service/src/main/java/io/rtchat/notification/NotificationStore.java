@@ -56,22 +56,24 @@ public class NotificationStore {
   }
 
   /**
-   * One atomic upsert on the chat's unread notification: counts the message and shows the latest one. Two concurrent
-   * first messages race on the unique key; the loser retries once and then finds the winner's document.
+   * Counts a message on the chat's unread notification (one atomic upsert), then shows it if it is the newest one
+   * seen (a second update conditional on the message id): notifications handled out of order still end with the
+   * latest message's preview. Message ids are ObjectIds, so they order by time. Two concurrent first messages race on
+   * the unique key; the loser retries once and then finds the winner's document.
    */
   public Future<JsonObject> collapseMessage(String userId, JsonObject event) {
     return upsertMessage(userId, event)
-      .recover(err -> Mongo.isDuplicateKey(err) ? upsertMessage(userId, event) : Future.failedFuture(err));
+      .recover(err -> Mongo.isDuplicateKey(err) ? upsertMessage(userId, event) : Future.failedFuture(err))
+      .compose(doc -> showIfNewer(doc, event));
   }
 
   private Future<JsonObject> upsertMessage(String userId, JsonObject event) {
     JsonObject now = Dates.now();
-    JsonObject set = new JsonObject()
+    JsonObject latest = new JsonObject()
       .put("content", event.getString("content"))
       .put("relatedId", event.getString("relatedId"))
-      .put("senderId", event.getString("senderId"))
-      .put("updatedAt", now)
-      .put("digested", null);
+      .put("senderId", event.getString("senderId"));
+    JsonObject set = new JsonObject().put("updatedAt", now).put("digested", null);
     JsonObject onInsert = new JsonObject()
       .put("_id", Ids.newId())
       .put("userId", userId)
@@ -79,6 +81,11 @@ public class NotificationStore {
       .put("chatId", event.getString("chatId"))
       .put("read", false)
       .put("createdAt", now);
+    if (event.getString("relatedId") == null) {
+      set.mergeIn(latest); // nothing to order by: the last one handled wins
+    } else {
+      onInsert.mergeIn(latest);
+    }
     JsonObject update = new JsonObject()
       .put("$inc", new JsonObject().put("count", 1))
       .put("$set", set)
@@ -86,6 +93,22 @@ public class NotificationStore {
     return mongo.findOneAndUpdateWithOptions(NOTIFICATIONS,
       new JsonObject().put("collapseKey", chatKey(userId, event.getString("chatId"))), update,
       new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true));
+  }
+
+  private Future<JsonObject> showIfNewer(JsonObject doc, JsonObject event) {
+    String relatedId = event.getString("relatedId");
+    if (doc == null || relatedId == null || relatedId.equals(doc.getString("relatedId"))) {
+      return Future.succeededFuture(doc);
+    }
+    JsonObject query = new JsonObject().put("_id", doc.getString("_id"))
+      .put("relatedId", new JsonObject().put("$lt", relatedId));
+    JsonObject update = new JsonObject().put("$set", new JsonObject()
+      .put("content", event.getString("content"))
+      .put("relatedId", relatedId)
+      .put("senderId", event.getString("senderId")));
+    return mongo.findOneAndUpdateWithOptions(NOTIFICATIONS, query, update, new FindOptions(),
+        new UpdateOptions().setReturningNewDocument(true))
+      .map(newer -> newer == null ? doc : newer);
   }
 
   private static JsonObject fields(String userId, JsonObject event) {

@@ -195,6 +195,21 @@ class NotificationsTest {
   }
 
   @Test
+  void anOlderMessageHandledLateDoesNotHideTheNewestPreview() {
+    TestUser pat = users.create("pat");
+    TestUser ros = users.create("ros");
+    String chat = Ids.newId();
+    String older = Ids.newId();
+    String newer = Ids.newId();
+    notifications.notifyUsers(List.of(ros.id()), message(pat, chat, "newest").put("relatedId", newer)).await();
+    notifications.notifyUsers(List.of(ros.id()), message(pat, chat, "older").put("relatedId", older)).await();
+    JsonObject note = api.get("/notifications", ros.accessToken()).items().getJsonObject(0);
+    assertThat(note.getInteger("count")).isEqualTo(2);
+    assertThat(note.getString("content")).isEqualTo("newest");
+    assertThat(note.getString("relatedId")).isEqualTo(newer);
+  }
+
+  @Test
   void concurrentFirstMessagesOfAChatStillMakeOneNotification() {
     TestUser eve = users.create("eve");
     TestUser fay = users.create("fay");
