@@ -235,6 +235,9 @@ final class Harness {
 
   // ---------------------------------------------------------------- sync
 
+  /** Sync messages sent so far in this run: their clientMsgIds must never repeat (a repeat is an idempotent retry). */
+  private int syncMessages;
+
   /**
    * Sends unmeasured messages (step 0) from each chat's first sender until every other device of the chat has one:
    * proof that the inbox registrations took effect. Returns whether the server also delivers to the sender's own
@@ -242,7 +245,7 @@ final class Harness {
    */
   boolean sync(List<BenchChat> chats, List<Device> extraDevices, BenchChat extraChat, long timeoutMs) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMs;
-    int[] syncSeq = new int[1];
+    int[] syncSeq = {syncMessages};
     while (true) {
       boolean done = true;
       for (BenchChat chat : chats) {
@@ -265,6 +268,7 @@ final class Harness {
       }
       Thread.sleep(250);
     }
+    syncMessages = syncSeq[0];
     Thread.sleep(300);
     return chats.stream().allMatch(c -> c.senders.get(0).hasSynced(c.index));
   }
