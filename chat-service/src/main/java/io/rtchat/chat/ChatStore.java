@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Every query on {@code chats}. A chat document keeps the seed's fields ({@code isGroup, name, participants, groupId,
  * lastMessage, pinnedBy, createdAt, updatedAt}) plus {@code lastSeq} (seq of the newest message), {@code readSeq.<userId>}
- * (each participant's read pointer: bounded by the participants, so unread counts are O(1)) and {@code key}, unique: {@code direct:<a>:<b>} (sorted ids) for a 1:1
+ * (each participant's read pointer: bounded by the participants, so unread counts are O(1) and read receipts are one
+ * {@code $max}), {@code readFrom.<userId>} (the seq a member who joined later started reading from) and {@code key}, unique: {@code direct:<a>:<b>} (sorted ids) for a 1:1
  * chat, {@code group:<groupId>} for a group's chat, so each exists once even under concurrent creation. Messages are
  * never embedded (see MessageStore): a busy chat would outgrow MongoDB's 16 MB document limit.
  */
@@ -126,6 +127,16 @@ public class ChatStore {
   public Future<JsonObject> advanceRead(String chatId, String userId, long seq) {
     return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("_id", chatId).put("participants", userId),
       new JsonObject().put("$max", new JsonObject().put(readSeqField(userId), seq)), new FindOptions(), new UpdateOptions());
+  }
+
+  /**
+   * A member who joins starts reading at {@code seq}: their pointer moves there (never back) and so does
+   * {@code readFrom.<userId>}, so the history before they joined does not count as read by them in {@code readBy}.
+   */
+  public Future<JsonObject> startReading(String chatId, String userId, long seq) {
+    return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("_id", chatId).put("participants", userId),
+      new JsonObject().put("$max", new JsonObject().put(readSeqField(userId), seq).put("readFrom." + userId, seq)),
+      new FindOptions(), new UpdateOptions());
   }
 
   static String readSeqField(String userId) {
