@@ -302,7 +302,12 @@ public class ChatServiceImpl implements ChatService {
    */
   private Future<JsonObject> send(String userId, JsonObject chat, MessageInput.Draft draft) {
     String chatId = chat.getString("_id");
-    return messages.byClientMsgId(chatId, draft.clientMsgId()).compose(existing -> existing != null
+    // A retry is recognised by the insert itself (unique chatId+clientMsgId, then looked up), so a plain send costs
+    // no lookup first; one with attachments looks first, so that a retry never needs its attachments checked again.
+    Future<JsonObject> earlier = draft.attachmentIds().isEmpty()
+      ? Future.succeededFuture(null)
+      : messages.byClientMsgId(chatId, draft.clientMsgId());
+    return earlier.compose(existing -> existing != null
       ? Future.succeededFuture(new Stored(existing, false))
       : attachmentsOf(userId, chatId, draft).compose(attachments -> {
         JsonObject doc = newMessage(userId, chat, draft, attachments);
