@@ -412,7 +412,7 @@ public class ChatServiceImpl implements ChatService {
     String chatId = chat.getString("_id");
     long seq = doc.getLong("seq");
     long readBefore = ChatViews.readSeq(chat, userId);
-    return store.recordMessage(chatId, seq, MessageViews.summary(doc), userId).map(before -> {
+    return store.recordMessage(chatId, seq, MessageViews.summary(doc), userId).map(v -> {
       if (readBefore < seq - 1) {
         Inbox.publish(vertx.eventBus(), participantsOf(chat), EventTypes.MESSAGE_READ, readEvent(chatId, userId, seq));
       }
