@@ -89,7 +89,7 @@ public class ChatServiceImpl implements ChatService {
     return store.updateGroupChat(groupId, new JsonObject().put("$addToSet", new JsonObject().put("participants", userId)))
       .compose(doc -> doc == null
         ? announceChange(null, userId)
-        : store.advanceRead(doc.getString("_id"), userId, doc.getLong("lastSeq", 0L)).compose(before -> announceChange(doc, userId)));
+        : store.startReading(doc.getString("_id"), userId, doc.getLong("lastSeq", 0L)).compose(before -> announceChange(doc, userId)));
   }
 
   @Override
@@ -285,8 +285,7 @@ public class ChatServiceImpl implements ChatService {
     }
     return Input.checkId("chatId", chatId)
       .compose(v -> chatOf(chatId, userId))
-      .compose(chat -> messages.pageBySeq(filter, before, after, limit))
-      .map(page -> viewsOf(page, userId));
+      .compose(chat -> messages.pageBySeq(filter, before, after, limit).map(page -> viewsOf(page, userId, List.of(chat))));
   }
 
   @Override
@@ -303,7 +302,12 @@ public class ChatServiceImpl implements ChatService {
    */
   private Future<JsonObject> send(String userId, JsonObject chat, MessageInput.Draft draft) {
     String chatId = chat.getString("_id");
-    return messages.byClientMsgId(chatId, draft.clientMsgId()).compose(existing -> existing != null
+    // A retry is recognised by the insert itself (unique chatId+clientMsgId, then looked up), so a plain send costs
+    // no lookup first; one with attachments looks first, so that a retry never needs its attachments checked again.
+    Future<JsonObject> earlier = draft.attachmentIds().isEmpty()
+      ? Future.succeededFuture(null)
+      : messages.byClientMsgId(chatId, draft.clientMsgId());
+    return earlier.compose(existing -> existing != null
       ? Future.succeededFuture(new Stored(existing, false))
       : attachmentsOf(userId, chatId, draft).compose(attachments -> {
         JsonObject doc = newMessage(userId, chat, draft, attachments);
@@ -321,7 +325,7 @@ public class ChatServiceImpl implements ChatService {
         }
         Future<Void> recorded = stored.created() ? afterStored(userId, chat, stored.doc()) : Future.succeededFuture();
         return recorded.map(v -> new JsonObject().put("created", stored.created())
-          .put("message", MessageViews.message(stored.doc(), userId)));
+          .put("message", MessageViews.message(stored.doc(), userId, chat)));
       });
   }
 
@@ -394,23 +398,24 @@ public class ChatServiceImpl implements ChatService {
       .put("links", draft.links())
       .put("attachments", attachments)
       .put("starredBy", new JsonArray())
-      .put("readBy", new JsonArray())
       .put("deleted", false)
       .put("createdAt", now)
       .put("updatedAt", now)
       .put("editedAt", null);
   }
 
-  /** Sending implies reading: the sender has read everything before their message. */
+  /**
+   * Sending implies reading: the sender has read everything before their message. Recording the message moves their
+   * read pointer, and the pointer is the read receipt (readBy is derived from it), so this is one chat update.
+   */
   private Future<Void> afterStored(String userId, JsonObject chat, JsonObject doc) {
     String chatId = chat.getString("_id");
     long seq = doc.getLong("seq");
     long readBefore = ChatViews.readSeq(chat, userId);
-    Future<Void> receipts = readBefore < seq - 1
-      ? messages.markRead(chatId, userId, readBefore, seq - 1).onSuccess(v -> Inbox.publish(vertx.eventBus(),
-        participantsOf(chat), EventTypes.MESSAGE_READ, readEvent(chatId, userId, seq)))
-      : Future.succeededFuture();
-    return receipts.compose(v -> store.recordMessage(chatId, seq, MessageViews.summary(doc), userId)).map(before -> {
+    return store.recordMessage(chatId, seq, MessageViews.summary(doc), userId).map(v -> {
+      if (readBefore < seq - 1) {
+        Inbox.publish(vertx.eventBus(), participantsOf(chat), EventTypes.MESSAGE_READ, readEvent(chatId, userId, seq));
+      }
       List<String> others = participantsOf(chat).stream().filter(p -> !p.equals(userId)).toList();
       if (!others.isEmpty()) {
         JsonObject event = new JsonObject().put("type", "message").put("content", notificationText(doc))
@@ -450,9 +455,8 @@ public class ChatServiceImpl implements ChatService {
         if (n <= old) {
           return Future.succeededFuture(readState(chatId, old, Math.max(lastSeq, n)));
         }
-        // readBy first, then the pointer: a crash in between leaves nothing that a repeat would not fix.
-        return messages.markRead(chatId, userId, old, n)
-          .compose(v -> store.advanceRead(chatId, userId, n))
+        // One $max on the pointer: readBy of the messages up to it is derived from it.
+        return store.advanceRead(chatId, userId, n)
           .compose(before -> before == null ? notFound() : Future.succeededFuture(before))
           .map(before -> {
             Inbox.publish(vertx.eventBus(), participantsOf(before), EventTypes.MESSAGE_READ, readEvent(chatId, userId, n));
@@ -492,7 +496,7 @@ public class ChatServiceImpl implements ChatService {
           : store.refreshLastMessage(doc.getString("chatId"), messageId, MessageViews.summary(doc)).map(doc))
         .map(doc -> {
           Inbox.publish(vertx.eventBus(), participantsOf(found.chat()), EventTypes.MESSAGE_EDITED, MessageViews.edited(doc));
-          return MessageViews.message(doc, userId);
+          return MessageViews.message(doc, userId, found.chat());
         });
     });
   }
@@ -512,11 +516,10 @@ public class ChatServiceImpl implements ChatService {
 
   @Override
   public Future<JsonObject> starMessage(String userId, String messageId, boolean starred) {
-    return visibleMessage(userId, messageId)
-      .compose(found -> messages.star(messageId, userId, starred))
+    return visibleMessage(userId, messageId).compose(found -> messages.star(messageId, userId, starred)
       .compose(doc -> doc == null
         ? Errors.<JsonObject>fail(ErrorCode.MESSAGE_DELETED, "The message was deleted")
-        : Future.succeededFuture(MessageViews.message(doc, userId)));
+        : Future.succeededFuture(MessageViews.message(doc, userId, found.chat()))));
   }
 
   @Override
@@ -529,13 +532,13 @@ public class ChatServiceImpl implements ChatService {
     if (in.invalid()) {
       return in.failure();
     }
-    Future<List<String>> chatIds = chatId != null
-      ? chatOf(chatId, userId).map(chat -> List.of(chatId))
-      : store.recentChatsOf(userId, MAX_SEARCHED_CHATS).map(chats -> chats.stream().map(c -> c.getString("_id")).toList());
-    return chatIds.compose(ids -> ids.isEmpty()
+    Future<List<JsonObject>> searched = chatId != null
+      ? chatOf(chatId, userId).map(List::of)
+      : store.recentChatsOf(userId, MAX_SEARCHED_CHATS);
+    return searched.compose(chats -> chats.isEmpty()
         ? Future.succeededFuture(Paging.page(List.of(), limit))
-        : messages.search(ids, q, before, limit))
-      .map(page -> viewsOf(page, userId));
+        : messages.search(chats.stream().map(c -> c.getString("_id")).toList(), q, before, limit)
+          .map(page -> viewsOf(page, userId, chats)));
   }
 
   // ---- helpers
@@ -572,9 +575,12 @@ public class ChatServiceImpl implements ChatService {
     return Paging.limit(limit == null ? null : limit.intValue());
   }
 
-  private static JsonObject viewsOf(JsonObject page, String viewer) {
+  /** The page's messages as the viewer sees them; {@code chats} hold the read pointers their readBy comes from. */
+  private static JsonObject viewsOf(JsonObject page, String viewer, List<JsonObject> chats) {
+    Map<String, JsonObject> byId = new HashMap<>();
+    chats.forEach(chat -> byId.put(chat.getString("_id"), chat));
     List<Object> views = page.getJsonArray("items").stream()
-      .map(doc -> (Object) MessageViews.message((JsonObject) doc, viewer)).toList();
+      .map(doc -> (Object) MessageViews.message((JsonObject) doc, viewer, byId.get(((JsonObject) doc).getString("chatId")))).toList();
     return page.put("items", new JsonArray(new ArrayList<>(views)));
   }
 }

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Every query on {@code chats}. A chat document keeps the seed's fields ({@code isGroup, name, participants, groupId,
  * lastMessage, pinnedBy, createdAt, updatedAt}) plus {@code lastSeq} (seq of the newest message), {@code readSeq.<userId>}
- * (each participant's read pointer: bounded by the participants, so unread counts are O(1)) and {@code key}, unique: {@code direct:<a>:<b>} (sorted ids) for a 1:1
+ * (each participant's read pointer: bounded by the participants, so unread counts are O(1) and read receipts are one
+ * {@code $max}), {@code readFrom.<userId>} (the seq a member who joined later started reading from) and {@code key}, unique: {@code direct:<a>:<b>} (sorted ids) for a 1:1
  * chat, {@code group:<groupId>} for a group's chat, so each exists once even under concurrent creation. Messages are
  * never embedded (see MessageStore): a busy chat would outgrow MongoDB's 16 MB document limit.
  */
@@ -103,29 +104,47 @@ public class ChatStore {
         .map(chat -> new JsonObject().put("created", created).put("chat", chat)));
   }
 
-  /** The chat if the user takes part in it, else null (the caller cannot tell "absent" from "not yours"). */
+  /**
+   * The chat if the user takes part in it, else null (the caller cannot tell "absent" from "not yours"). Read by
+   * {@code _id} alone and checked here: the same answer, but a filter of exactly the indexed key is what the embedded
+   * mongo-java-server can serve from its index (with {@code participants} added it scans every chat, on every send).
+   */
   public Future<JsonObject> byIdFor(String chatId, String userId) {
-    return mongo.findOne(CHATS, new JsonObject().put("_id", chatId).put("participants", userId), null);
+    return mongo.findOne(CHATS, new JsonObject().put("_id", chatId), null)
+      .map(chat -> chat != null && chat.getJsonArray("participants", new JsonArray()).contains(userId) ? chat : null);
   }
 
   /**
    * Records a stored message on its chat: {@code lastSeq}, {@code lastMessage} and {@code updatedAt} move only
    * forward (the filter {@code lastSeq < seq} makes a late writer a no-op), and the sender's read pointer moves to
-   * their own message. Answers the chat as it was before.
+   * their own message. Only the id comes back: nobody needs the chat, and a group's chat document (participants,
+   * read pointers) was the largest thing a send carried back from Mongo. (A find-and-modify rather than a plain update:
+   * the embedded mongo-java-server stops at the first match for it, while its update scans on.)
    */
-  public Future<JsonObject> recordMessage(String chatId, long seq, JsonObject summary, String senderId) {
+  public Future<Void> recordMessage(String chatId, long seq, JsonObject summary, String senderId) {
     JsonObject filter = new JsonObject().put("_id", chatId).put("lastSeq", new JsonObject().put("$lt", seq));
     JsonObject update = new JsonObject()
       .put("$set", new JsonObject().put("lastSeq", seq).put("lastMessage", summary).put("updatedAt", Dates.now()))
       .put("$max", new JsonObject().put(readSeqField(senderId), seq));
-    return mongo.findOneAndUpdateWithOptions(CHATS, filter, update, new FindOptions(), new UpdateOptions())
-      .compose(before -> before != null ? Future.succeededFuture(before) : advanceRead(chatId, senderId, seq));
+    return mongo.findOneAndUpdateWithOptions(CHATS, filter, update,
+        new FindOptions().setFields(new JsonObject().put("_id", 1)), new UpdateOptions())
+      .compose(before -> before != null ? Future.<Void>succeededFuture() : advanceRead(chatId, senderId, seq).mapEmpty());
   }
 
   /** Moves the user's read pointer forward to seq (never back); answers the chat as it was before (null: not theirs). */
   public Future<JsonObject> advanceRead(String chatId, String userId, long seq) {
     return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("_id", chatId).put("participants", userId),
       new JsonObject().put("$max", new JsonObject().put(readSeqField(userId), seq)), new FindOptions(), new UpdateOptions());
+  }
+
+  /**
+   * A member who joins starts reading at {@code seq}: their pointer moves there (never back) and so does
+   * {@code readFrom.<userId>}, so the history before they joined does not count as read by them in {@code readBy}.
+   */
+  public Future<JsonObject> startReading(String chatId, String userId, long seq) {
+    return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("_id", chatId).put("participants", userId),
+      new JsonObject().put("$max", new JsonObject().put(readSeqField(userId), seq).put("readFrom." + userId, seq)),
+      new FindOptions(), new UpdateOptions());
   }
 
   static String readSeqField(String userId) {

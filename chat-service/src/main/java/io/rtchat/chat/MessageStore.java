@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Every query on {@code messages}. A message keeps the seed's fields ({@code chatId, groupId, sender, content, type,
- * attachments, starredBy, readBy, deleted, createdAt, updatedAt}) plus {@code seq} (its place in the chat, 1, 2, 3 …
+ * attachments, starredBy, deleted, createdAt, updatedAt}; {@code readBy} is derived from the chat's read pointers, see
+ * MessageViews.readBy) plus {@code seq} (its place in the chat, 1, 2, 3 …
  * without gaps), {@code clientMsgId} (the sender's id for it, so a retried send is recognised), {@code links} (URLs
  * found in its text) and {@code editedAt}. Two unique indexes carry the delivery guarantees: {@code chatId+seq} (a
  * number is taken only by a stored message) and {@code chatId+clientMsgId} (never a second copy).
@@ -87,18 +88,6 @@ public class MessageStore {
       }
       return page;
     });
-  }
-
-  /** Adds the reader to {@code readBy} of the others' messages in (fromSeq, toSeq]. */
-  public Future<Void> markRead(String chatId, String userId, long fromSeq, long toSeq) {
-    JsonObject filter = new JsonObject()
-      .put("chatId", chatId)
-      .put("seq", new JsonObject().put("$gt", fromSeq).put("$lte", toSeq))
-      .put("sender", new JsonObject().put("$ne", userId))
-      .put("readBy", new JsonObject().put("$ne", userId));
-    return mongo.updateCollectionWithOptions(MESSAGES, filter,
-      new JsonObject().put("$addToSet", new JsonObject().put("readBy", userId)), new UpdateOptions().setMulti(true))
-      .mapEmpty();
   }
 
   /** The sender's edit of a message that is not deleted; null when the precondition does not hold. */

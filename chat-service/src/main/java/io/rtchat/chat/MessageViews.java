@@ -14,9 +14,15 @@ final class MessageViews {
 
   /**
    * A message as {@code viewer} sees it. Stars are personal: {@code starredBy} shows only whether the viewer starred
-   * it (a null viewer, for events shared by everyone, sees none). Read receipts ({@code readBy}) are for everyone.
+   * it (a null viewer, for events shared by everyone, sees none). Read receipts ({@code readBy}) are for everyone and
+   * come from the chat's read pointers (see {@link #readBy}); without the chat (a new message's event) nobody else has
+   * read it yet.
    */
   static JsonObject message(JsonObject doc, String viewer) {
+    return message(doc, viewer, null);
+  }
+
+  static JsonObject message(JsonObject doc, String viewer, JsonObject chat) {
     JsonArray starredBy = doc.getJsonArray("starredBy", new JsonArray());
     return new JsonObject()
       .put("id", doc.getString("_id"))
@@ -30,11 +36,34 @@ final class MessageViews {
       .put("links", doc.getJsonArray("links", new JsonArray()))
       .put("attachments", doc.getJsonArray("attachments", new JsonArray()))
       .put("starredBy", viewer != null && starredBy.contains(viewer) ? new JsonArray().add(viewer) : new JsonArray())
-      .put("readBy", doc.getJsonArray("readBy", new JsonArray()))
+      .put("readBy", readBy(chat, doc))
       .put("deleted", doc.getBoolean("deleted", false))
       .put("createdAt", Dates.iso(doc.getValue("createdAt")))
       .put("updatedAt", Dates.iso(doc.getValue("updatedAt")))
       .put("editedAt", Dates.iso(doc.getValue("editedAt")));
+  }
+
+  /**
+   * Who has read the message, derived rather than stored: everyone (but its sender) whose read pointer
+   * {@code readSeq.<id>} reached its seq after the point they started reading from ({@code readFrom.<id>}, the chat's
+   * newest seq when they joined it; absent means 0). Pointers only move forward and everything up to a pointer counts
+   * as read, so this is exactly the set the per-message {@code $addToSet} used to build, at one {@code $max} per read.
+   */
+  static JsonArray readBy(JsonObject chat, JsonObject doc) {
+    JsonArray readers = new JsonArray();
+    JsonObject pointers = chat == null ? null : chat.getJsonObject("readSeq");
+    if (pointers == null) {
+      return readers;
+    }
+    long seq = doc.getLong("seq", 0L);
+    String sender = doc.getString("sender");
+    JsonObject from = chat.getJsonObject("readFrom", new JsonObject());
+    for (String userId : pointers.fieldNames()) {
+      if (!userId.equals(sender) && pointers.getLong(userId, 0L) >= seq && from.getLong(userId, 0L) < seq) {
+        readers.add(userId);
+      }
+    }
+    return readers;
   }
 
   /** The chat's copy of its newest message ({@code lastMessage}): enough for a chat list, content cut short. */

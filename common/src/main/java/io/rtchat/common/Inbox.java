@@ -16,13 +16,17 @@ public final class Inbox {
   }
 
   public static void publish(EventBus bus, String userId, String type, JsonObject data) {
-    bus.publish(Addresses.inbox(userId), envelope(type, data));
+    bus.publish(Addresses.inbox(userId), EncodedEvent.of(envelope(type, data)));
   }
 
+  /** Encodes the envelope once and publishes that same text to every inbox (see EncodedEvent). */
   public static void publish(EventBus bus, Collection<String> userIds, String type, JsonObject data) {
-    JsonObject envelope = envelope(type, data);
+    if (userIds.isEmpty()) {
+      return;
+    }
+    EncodedEvent event = EncodedEvent.of(envelope(type, data));
     for (String userId : userIds) {
-      bus.publish(Addresses.inbox(userId), envelope);
+      bus.publish(Addresses.inbox(userId), event);
     }
   }
 }

@@ -30,7 +30,13 @@ public final class VertxFactory {
   }
 
   public static Vertx local() {
-    return builder(options()).build();
+    return withCodecs(builder(options()).build());
+  }
+
+  /** The event-bus codecs every instance needs (inbox events travel as EncodedEvent). */
+  private static Vertx withCodecs(Vertx vertx) {
+    EncodedEvent.register(vertx.eventBus());
+    return vertx;
   }
 
   static VertxBuilder builder(VertxOptions options) {
@@ -38,6 +44,6 @@ public final class VertxFactory {
   }
 
   static Future<Vertx> clustered(VertxOptions options, io.vertx.core.spi.cluster.ClusterManager manager) {
-    return builder(options).withClusterManager(manager).buildClustered();
+    return builder(options).withClusterManager(manager).buildClustered().map(VertxFactory::withCodecs);
   }
 }

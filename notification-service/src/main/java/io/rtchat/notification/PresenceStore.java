@@ -106,12 +106,19 @@ public class PresenceStore {
     return ids(query);
   }
 
-  /** Those of {@code userIds} who have a socket open right now, on any gateway. */
+  /**
+   * Those of {@code userIds} who have a socket open right now, on any gateway. Asked for every message's recipients,
+   * so the filter is {@code _id} alone (which the embedded mongo-java-server serves from its index; with the socket
+   * condition added it scanned every presence document per message) and at most one socket of each comes back to be
+   * checked here.
+   */
   public Future<List<String>> connected(List<String> userIds) {
-    JsonObject query = new JsonObject()
-      .put("_id", new JsonObject().put("$in", new JsonArray(userIds)))
-      .put("sockets.0", new JsonObject().put("$exists", true));
-    return ids(query);
+    JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(userIds)));
+    FindOptions oneSocket = new FindOptions().setFields(new JsonObject().put("sockets", new JsonObject().put("$slice", 1)));
+    return mongo.findWithOptions(PRESENCE, query, oneSocket).map(docs -> docs.stream()
+      .filter(doc -> !doc.getJsonArray("sockets", new JsonArray()).isEmpty())
+      .map(doc -> doc.getString("_id"))
+      .toList());
   }
 
   /** Users offline since before {@code before}, or never seen: candidates for a digest. */
