@@ -53,7 +53,8 @@ public class EventBridge {
     SockJSBridgeOptions options = new SockJSBridgeOptions()
       .addOutboundPermitted(new PermittedOptions().setAddressRegex(INBOX_REGEX))
       .setMaxAddressLength(64)
-      .setMaxHandlersPerSocket(4)
+      // the inbox plus one reply handler per send awaiting its answer: room for a client that sends a burst
+      .setMaxHandlersPerSocket(16)
       .setPingTimeout(60_000)
       .setReplyTimeout(30_000);
     for (String address : commands.addresses()) {

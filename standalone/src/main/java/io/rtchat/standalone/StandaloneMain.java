@@ -31,7 +31,9 @@ public final class StandaloneMain {
       .onSuccess(v -> log.info("rtchat is up url=http://localhost:{} dataDir={}", config.get(Setting.HTTP_PORT), config.dataDir()))
       .onFailure(err -> {
         log.error("rtchat failed to start", err);
-        System.exit(1);
+        // Exit from a thread of its own: System.exit runs the shutdown hook, which waits for Vert.x to close, and
+        // Vert.x cannot close while this event-loop thread sits inside System.exit (the server would hang).
+        new Thread(() -> System.exit(1), "rtchat-exit").start();
       });
   }
 }
