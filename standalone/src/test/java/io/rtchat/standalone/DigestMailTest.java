@@ -4,6 +4,7 @@ import io.rtchat.api.NotificationService;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.Ids;
 import io.rtchat.standalone.support.ApiClient;
+import io.rtchat.standalone.support.Chats;
 import io.rtchat.standalone.support.BridgeClient;
 import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users;
@@ -46,16 +47,12 @@ class DigestMailTest {
       .put("chatId", chatId).put("senderId", from.id());
   }
 
-  /** The 1:1 chat of two friends (the first sends the request, so the second gets no notification for it). */
   static String directChat(TestUser a, TestUser b) {
-    users.befriend(a, b);
-    return api.post("/chats", a.accessToken(), new JsonObject().put("participantId", b.id())).json().getString("id");
+    return new Chats(stack).direct(a, b);
   }
 
   static void send(TestUser from, String chatId, String text) {
-    ApiClient.Response sent = api.post("/chats/" + chatId + "/messages", from.accessToken(), new JsonObject()
-      .put("clientMsgId", Ids.newId()).put("type", "text").put("content", text));
-    assertThat(sent.status()).as("send %s", sent).isEqualTo(201);
+    new Chats(stack).send(from, chatId, text);
   }
 
   @Test

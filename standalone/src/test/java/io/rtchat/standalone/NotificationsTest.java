@@ -4,6 +4,7 @@ import io.rtchat.api.NotificationService;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.Ids;
 import io.rtchat.standalone.support.ApiClient;
+import io.rtchat.standalone.support.Chats;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.BridgeClient;
 import io.rtchat.standalone.support.TestStack;
@@ -128,19 +129,12 @@ class NotificationsTest {
     return page.items();
   }
 
-  /** The 1:1 chat of two friends, opened the way a client does. */
   static String directChat(TestUser a, TestUser b) {
-    users.befriend(a, b);
-    Response chat = api.post("/chats", a.accessToken(), new JsonObject().put("participantId", b.id()));
-    assertThat(chat.status()).as("open chat %s", chat).isIn(200, 201);
-    return chat.json().getString("id");
+    return new Chats(stack).direct(a, b);
   }
 
   static String send(TestUser from, String chatId, String text) {
-    Response sent = api.post("/chats/" + chatId + "/messages", from.accessToken(), new JsonObject()
-      .put("clientMsgId", Ids.newId()).put("type", "text").put("content", text));
-    assertThat(sent.status()).as("send %s", sent).isEqualTo(201);
-    return sent.json().getString("id");
+    return new Chats(stack).send(from, chatId, text).getString("id");
   }
 
   @Test

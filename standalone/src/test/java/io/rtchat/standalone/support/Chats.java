@@ -34,6 +34,14 @@ public final class Chats {
     return group.chatId();
   }
 
+  /** The 1:1 chat of two friends, opened the way a client does (the first sends the friend request). */
+  public String direct(TestUser a, TestUser b) {
+    stack.users().befriend(a, b);
+    Response chat = api.post("/chats", a.accessToken(), new JsonObject().put("participantId", b.id()));
+    assertThat(chat.status()).as("open chat %s", chat).isIn(200, 201);
+    return chat.json().getString("id");
+  }
+
   public static JsonObject text(String content) {
     return text(UUID.randomUUID().toString(), content);
   }
