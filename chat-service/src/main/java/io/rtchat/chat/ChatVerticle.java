@@ -1,8 +1,10 @@
 package io.rtchat.chat;
 
 import io.rtchat.api.ChatService;
+import io.rtchat.call.CallVerticle;
 import io.rtchat.common.Config;
 import io.rtchat.common.Mongo;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.mongo.MongoClient;
@@ -17,6 +19,8 @@ public class ChatVerticle extends VerticleBase {
     MongoClient mongo = Mongo.client(vertx, config);
     ChatServiceImpl service = new ChatServiceImpl(vertx, mongo, config);
     return service.createIndexes().compose(v -> new ServiceBinder(vertx)
-      .setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion());
+      .setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion())
+      // calls live beside chats, in their own package and verticle (undeployed with this one)
+      .compose(v -> vertx.deployVerticle(new CallVerticle(), new DeploymentOptions().setConfig(config())));
   }
 }
