@@ -75,7 +75,10 @@ public class CallServiceImpl implements CallService {
         if (invitees.isEmpty()) {
           return Errors.fail(ErrorCode.CALL_STATE, "Nobody else is in this chat to call");
         }
-        return store.busyAmong(invitees).compose(busy -> open(userId, type, chat, invitees, busy));
+        // the usual case of a second call is answered here; the unique activeKey settles concurrent starts
+        return store.activeInChat(chat.getString("id")).compose(active -> active != null
+          ? activeCallConflict(chat.getString("id"))
+          : store.busyAmong(invitees).compose(busy -> open(userId, type, chat, invitees, busy)));
       });
   }
 
@@ -100,6 +103,7 @@ public class CallServiceImpl implements CallService {
       .put("joined", new JsonArray().add(new JsonObject().put("userId", userId).put("deviceId", null).put("at", Dates.of(now))))
       .put("left", new JsonArray())
       .put("inCall", nobodyToRing ? new JsonArray() : new JsonArray().add(userId))
+      .put("inCallCount", nobodyToRing ? 0 : 1)
       .put("status", nobodyToRing ? MISSED : RINGING)
       .put("endReason", nobodyToRing ? "busy" : null)
       .put("startedAt", Dates.of(now))
@@ -123,7 +127,7 @@ public class CallServiceImpl implements CallService {
       });
   }
 
-  private Future<Void> activeCallConflict(String chatId) {
+  private <T> Future<T> activeCallConflict(String chatId) {
     return store.activeInChat(chatId).compose(active -> Errors.fail(ErrorCode.CALL_ACTIVE,
       "This chat already has a call; join it instead",
       new JsonObject().put("callId", active == null ? null : active.getString("_id"))));
@@ -221,7 +225,7 @@ public class CallServiceImpl implements CallService {
         }
         JsonObject condition = new JsonObject().put("status", ONGOING);
         if (isGroup) {
-          condition.put("inCall", new JsonObject().put("$size", 0));
+          condition.put("inCallCount", 0); // nobody joined since the last one left
         }
         Instant answeredAt = Dates.toInstant(doc.getValue("answeredAt"));
         Long duration = answeredAt == null ? null : Math.max(0, Duration.between(answeredAt, Instant.now()).toSeconds());
@@ -254,10 +258,10 @@ public class CallServiceImpl implements CallService {
       if (CallEvents.ids(doc.getJsonArray("inCall")).contains(userId)) {
         return Errors.fail(ErrorCode.CALL_STATE, "You are already in this call");
       }
-      if (!CallEvents.ids(doc.getJsonArray("invited")).contains(userId)) {
-        return Errors.fail(ErrorCode.CALL_NOT_INVITED, "You were not invited to this call");
+      if (userId.equals(doc.getString("initiator")) || CallEvents.ids(doc.getJsonArray("invited")).contains(userId)) {
+        return Errors.fail(ErrorCode.CALL_NOT_JOINED, "You are not in this call");
       }
-      return Errors.fail(ErrorCode.CALL_NOT_JOINED, "You are not in this call");
+      return Errors.fail(ErrorCode.CALL_NOT_INVITED, "You were not invited to this call");
     });
   }
 

@@ -19,7 +19,7 @@ import java.util.Set;
  * Every query on {@code calls}. A call keeps the seed's fields ({@code type, chatId, groupId, initiator, participants,
  * startedAt, endedAt, status}) plus who was {@code invited}, who was {@code busy}, who {@code declined}, who
  * {@code joined} (each {@code {userId, deviceId, at}}) and {@code left} (each {@code {userId, at}}), who is
- * {@code inCall} now, {@code answeredAt}, {@code durationSeconds}, {@code endReason} and {@code ringDeadline}.
+ * {@code inCall} now (and how many, {@code inCallCount}, which conditions compare), {@code answeredAt}, {@code durationSeconds}, {@code endReason} and {@code ringDeadline}.
  *
  * <p>{@code activeKey} is unique: the chat id while the call rings or goes on, {@code done:<callId>} once it is
  * over, so a chat has at most one active call even when two are started at once. Every state change is a
@@ -88,23 +88,27 @@ public class CallStore {
     JsonObject joined = new JsonObject().put("userId", userId).put("deviceId", deviceId).put("at", now);
     JsonObject update = new JsonObject()
       .put("$addToSet", new JsonObject().put("inCall", userId))
+      .put("$inc", new JsonObject().put("inCallCount", 1))
       .put("$push", new JsonObject().put("joined", joined));
-    JsonObject first = mayJoin(callId, userId).put("status", CallService.RINGING);
+    JsonObject first = mayJoin(callId, userId, true).put("status", CallService.RINGING);
     JsonObject answer = update.copy().put("$set", new JsonObject().put("status", CallService.ONGOING).put("answeredAt", now));
     return update(first, answer).compose(doc -> doc != null ? Future.succeededFuture(doc)
-      : update(mayJoin(callId, userId).put("status", CallService.ONGOING), update));
+      : update(mayJoin(callId, userId, true).put("status", CallService.ONGOING), update));
   }
 
-  private static JsonObject mayJoin(String callId, String userId) {
-    return new JsonObject().put("_id", callId)
-      .put("invited", userId)
+  /** An invitee (or, to rejoin an ongoing call, its initiator) who is not in the call and did not decline it. */
+  private static JsonObject mayJoin(String callId, String userId, boolean initiatorToo) {
+    JsonObject filter = new JsonObject().put("_id", callId)
       .put("inCall", new JsonObject().put("$ne", userId))
       .put("declined", new JsonObject().put("$ne", userId));
+    return initiatorToo
+      ? filter.put("$or", new JsonArray().add(new JsonObject().put("invited", userId)).add(new JsonObject().put("initiator", userId)))
+      : filter.put("invited", userId);
   }
 
   /** Records that an invitee declined; null when they may not (not invited, in the call, already declined, over). */
   public Future<JsonObject> decline(String callId, String userId) {
-    JsonObject filter = mayJoin(callId, userId).put("status", new JsonObject().put("$in", new JsonArray(LIVE)));
+    JsonObject filter = mayJoin(callId, userId, false).put("status", new JsonObject().put("$in", new JsonArray(LIVE)));
     return update(filter, new JsonObject().put("$addToSet", new JsonObject().put("declined", userId)));
   }
 
@@ -114,6 +118,7 @@ public class CallStore {
       .put("status", new JsonObject().put("$in", new JsonArray(LIVE)));
     JsonObject update = new JsonObject()
       .put("$pull", new JsonObject().put("inCall", userId))
+      .put("$inc", new JsonObject().put("inCallCount", -1))
       .put("$push", new JsonObject().put("left", new JsonObject().put("userId", userId).put("at", Dates.now())));
     return update(filter, update);
   }
@@ -130,7 +135,8 @@ public class CallStore {
       .put("endedAt", Dates.now())
       .put("durationSeconds", durationSeconds)
       .put("activeKey", "done:" + callId)
-      .put("inCall", new JsonArray());
+      .put("inCall", new JsonArray())
+      .put("inCallCount", 0);
     return update(filter, new JsonObject().put("$set", set));
   }
 

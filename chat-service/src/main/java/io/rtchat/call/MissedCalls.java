@@ -5,6 +5,8 @@ import io.rtchat.api.NotificationService;
 import io.rtchat.common.Dates;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ final class MissedCalls {
   private static final Logger log = LoggerFactory.getLogger(MissedCalls.class);
   static final long SWEEP_MILLIS = 1_000;
   private static final int SWEEP_BATCH = 100;
+  private static final int NOTIFY_ATTEMPTS = 8;
 
   private final Vertx vertx;
   private final CallStore store;
@@ -92,7 +95,21 @@ final class MissedCalls {
       .put("relatedId", call.getString("id"))
       .put("chatId", call.getString("chatId"))
       .put("senderId", call.getString("initiator"));
-    notifications.notifyUsers(unanswered, notice)
-      .onFailure(err -> log.warn("call_missed notifications failed callId={} cause={}", call.getString("id"), err.toString()));
+    notify(unanswered, notice, 1);
+  }
+
+  /**
+   * Retries only while nobody serves notification-service (it starts beside us, or is being redeployed): any other
+   * failure may have stored some notifications already, and a retry would double them.
+   */
+  private void notify(List<String> userIds, JsonObject notice, int attempt) {
+    notifications.notifyUsers(userIds, notice).onFailure(err -> {
+      boolean nobodyListening = err instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS;
+      if (nobodyListening && attempt < NOTIFY_ATTEMPTS) {
+        vertx.setTimer(500L * attempt, id -> notify(userIds, notice, attempt + 1));
+      } else {
+        log.warn("call_missed notifications failed callId={} attempt={} cause={}", notice.getString("relatedId"), attempt, err.toString());
+      }
+    });
   }
 }
