@@ -234,7 +234,9 @@ class CallsTest {
       assertThat(last.json().getString("status")).isEqualTo("ended");
       assertThat(last.json().getString("endReason")).isEqualTo("everyone_left");
       assertThat(last.json().getJsonArray("left")).hasSize(3);
-      assertThat(callEvent(annPhone, "call.ended", callId).getJsonObject("call").getString("status")).isEqualTo("ended");
+      JsonObject over = annPhone.awaitEvent("call.ended", d -> callId.equals(d.getJsonObject("call").getString("id"))
+        && "ended".equals(d.getJsonObject("call").getString("status"))).getJsonObject("data");
+      assertThat(over.getString("userId")).as("the last one out").isEqualTo(cat.id());
     }
   }
 
