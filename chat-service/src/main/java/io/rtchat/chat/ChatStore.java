@@ -31,6 +31,11 @@ public class ChatStore {
     this.mongo = mongo;
   }
 
+  /** Succeeds when the database answers. */
+  public Future<Void> ping() {
+    return Mongo.ping(mongo);
+  }
+
   public Future<Void> createIndexes() {
     return Mongo.uniqueIndex(mongo, CHATS, new JsonObject().put("key", 1))
       .compose(v -> Mongo.index(mongo, CHATS, new JsonObject().put("participants", 1).put("updatedAt", -1)))
@@ -74,8 +79,23 @@ public class ChatStore {
     return mongo.findOne(CHATS, new JsonObject().put("_id", chatId), null);
   }
 
+  /** Adds a member to the group's chat; answers the chat after it (null when the group has no chat). */
+  public Future<JsonObject> addParticipant(String groupId, String userId) {
+    return updateGroupChat(groupId, new JsonObject().put("$addToSet", new JsonObject().put("participants", userId)));
+  }
+
+  /** Takes a member out of the group's chat; answers the chat after it (null when the group has no chat). */
+  public Future<JsonObject> removeParticipant(String groupId, String userId) {
+    return updateGroupChat(groupId, new JsonObject().put("$pull", new JsonObject().put("participants", userId)));
+  }
+
+  /** Gives the group's chat the group's new name; answers the chat after it (null when the group has no chat). */
+  public Future<JsonObject> rename(String groupId, String name) {
+    return updateGroupChat(groupId, new JsonObject().put("$set", new JsonObject().put("name", name)));
+  }
+
   /** Applies an update to the group's chat and answers the chat after it (null when the group has no chat). */
-  public Future<JsonObject> updateGroupChat(String groupId, JsonObject update) {
+  private Future<JsonObject> updateGroupChat(String groupId, JsonObject update) {
     JsonObject withTime = update.copy();
     withTime.put("$set", withTime.getJsonObject("$set", new JsonObject()).put("updatedAt", Dates.now()));
     return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("key", groupKey(groupId)), withTime,
