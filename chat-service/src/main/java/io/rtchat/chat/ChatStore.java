@@ -23,7 +23,6 @@ import java.util.List;
 public class ChatStore {
 
   static final String CHATS = "chats";
-  static final String MESSAGES = "messages";
 
   private final MongoClient mongo;
 
@@ -102,10 +101,9 @@ public class ChatStore {
       new FindOptions(), new UpdateOptions().setReturningNewDocument(true));
   }
 
+  /** Removes the chat document (its messages are MessageStore's: remove those first). */
   public Future<Void> deleteChat(String chatId) {
-    return mongo.removeDocuments(MESSAGES, new JsonObject().put("chatId", chatId))
-      .compose(v -> mongo.removeDocument(CHATS, new JsonObject().put("_id", chatId)))
-      .mapEmpty();
+    return mongo.removeDocument(CHATS, new JsonObject().put("_id", chatId)).mapEmpty();
   }
 
   public static String directKey(String a, String b) {

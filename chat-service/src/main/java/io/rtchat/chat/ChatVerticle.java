@@ -30,7 +30,7 @@ public class ChatVerticle extends VerticleBase {
     ChatAccess access = new ChatAccess(chats, messages);
     ChatService service = new ChatServiceImpl(
       chats,
-      new GroupChatSync(chats, events),
+      new GroupChatSync(chats, messages, events),
       new ParticipantQueries(chats),
       new ChatDirectory(chats, access, events, GroupService.createProxy(vertx), AuthService.createProxy(vertx)),
       new MessageSending(chats, messages, access, events, MediaService.createProxy(vertx), new SendQueue(), maxMessageBytes),

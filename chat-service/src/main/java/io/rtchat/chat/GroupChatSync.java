@@ -15,10 +15,12 @@ import java.util.List;
 final class GroupChatSync {
 
   private final ChatStore chats;
+  private final MessageStore messages;
   private final ChatEvents events;
 
-  GroupChatSync(ChatStore chats, ChatEvents events) {
+  GroupChatSync(ChatStore chats, MessageStore messages, ChatEvents events) {
     this.chats = chats;
+    this.messages = messages;
     this.events = events;
   }
 
@@ -64,11 +66,14 @@ final class GroupChatSync {
     });
   }
 
-  /** Deletes the group's chat and its messages; nothing to do when it is already gone. */
+  /**
+   * Deletes the group's chat and its messages; nothing to do when it is already gone. Messages first: a failure halfway
+   * leaves the chat in place, so deleting again finishes the job.
+   */
   Future<Void> delete(String groupId) {
     return chats.byGroup(groupId).compose(doc -> doc == null
       ? Future.succeededFuture()
-      : chats.deleteChat(doc.getString("_id")));
+      : messages.deleteAllOf(doc.getString("_id")).compose(v -> chats.deleteChat(doc.getString("_id"))));
   }
 
   private static Future<Void> noChat() {

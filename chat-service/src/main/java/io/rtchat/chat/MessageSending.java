@@ -46,10 +46,10 @@ final class MessageSending {
   Future<JsonObject> send(String userId, String chatId, JsonObject body) {
     return Input.checkId("chatId", chatId)
       .compose(v -> MessageInput.draft(body, maxMessageBytes))
-      .compose(draft -> access.chatOf(chatId, userId).compose(chat -> send(userId, chat, draft)));
+      .compose(draft -> access.chatOf(chatId, userId).compose(chat -> sendDraft(userId, chat, draft)));
   }
 
-  private Future<JsonObject> send(String userId, JsonObject chat, MessageInput.Draft draft) {
+  private Future<JsonObject> sendDraft(String userId, JsonObject chat, MessageInput.Draft draft) {
     String chatId = chat.getString("_id");
     // A retry is recognised by the insert itself (unique chatId+clientMsgId, then looked up), so a plain send costs
     // no lookup first; one with attachments looks first, so that a retry never needs its attachments checked again.

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public class MessageStore {
 
-  static final String MESSAGES = ChatStore.MESSAGES;
+  static final String MESSAGES = "messages";
 
   private final MongoClient mongo;
 
@@ -54,6 +54,11 @@ public class MessageStore {
     return mongo.findWithOptions(MESSAGES, new JsonObject().put("chatId", chatId), new FindOptions()
         .setSort(new JsonObject().put("seq", -1)).setLimit(1).setFields(new JsonObject().put("seq", 1)))
       .map(found -> found.isEmpty() ? 0L : found.get(0).getLong("seq", 0L));
+  }
+
+  /** Removes every message of the chat (when the chat itself goes). */
+  public Future<Void> deleteAllOf(String chatId) {
+    return mongo.removeDocuments(MESSAGES, new JsonObject().put("chatId", chatId)).mapEmpty();
   }
 
   /** Inserts the message; fails with a duplicate-key error when its seq or clientMsgId is taken in the chat. */
