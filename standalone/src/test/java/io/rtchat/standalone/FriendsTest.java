@@ -1,6 +1,6 @@
 package io.rtchat.standalone;
 
-import io.rtchat.api.GroupService;
+import io.rtchat.api.FriendService;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.BridgeClient;
@@ -116,11 +116,11 @@ class FriendsTest {
     assertThat(friendsOf(ben)).containsExactly(ann.id());
     assertThat(incoming(ben)).isEmpty();
     assertThat(outgoing(ann)).isEmpty();
-    GroupService groups = GroupService.createProxy(stack.vertx);
-    assertThat(groups.areFriends(ann.id(), ben.id()).await()).isTrue();
-    assertThat(groups.areFriends(ben.id(), ann.id()).await()).isTrue();
-    assertThat(groups.areFriends(ann.id(), cat.id()).await()).isFalse();
-    assertThat(groups.friendIds(ann.id()).await().getList()).containsExactly(ben.id());
+    FriendService friends = FriendService.createProxy(stack.vertx);
+    assertThat(friends.areFriends(ann.id(), ben.id()).await()).isTrue();
+    assertThat(friends.areFriends(ben.id(), ann.id()).await()).isTrue();
+    assertThat(friends.areFriends(ann.id(), cat.id()).await()).isFalse();
+    assertThat(friends.friendIds(ann.id()).await().getList()).containsExactly(ben.id());
   }
 
   @Test
