@@ -17,6 +17,11 @@ public final class Addresses {
   /** Published by auth-service when a user's tokens are revoked (password reset): gateways drop cached state. */
   public static final String AUTH_TOKENS_REVOKED = "internal.auth.tokens-revoked";
   /**
+   * Sent (point to point, not published) by chat-service for each stored message, an {@code io.rtchat.api.MessageStored}:
+   * one notification-service instance turns it into notifications.
+   */
+  public static final String CHAT_MESSAGE_STORED = "internal.chat.message-stored";
+  /**
    * Sent (point to point) by group-service when a friend request was made ({@code FriendRequestSent}):
    * notification-service stores the receiver's notification.
    */
