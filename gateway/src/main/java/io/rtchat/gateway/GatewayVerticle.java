@@ -3,6 +3,7 @@ package io.rtchat.gateway;
 import io.rtchat.api.AuthService;
 import io.rtchat.api.CallService;
 import io.rtchat.api.ChatService;
+import io.rtchat.api.FriendService;
 import io.rtchat.api.GroupService;
 import io.rtchat.api.MediaService;
 import io.rtchat.api.NotificationService;
@@ -58,7 +59,7 @@ public class GatewayVerticle extends VerticleBase {
 
     List<ApiModule> modules = List.of(
       new AuthRoutes(auth),
-      new FriendRoutes(GroupService.createProxy(vertx)),
+      new FriendRoutes(FriendService.createProxy(vertx)),
       new UserRoutes(auth),
       new GroupRoutes(GroupService.createProxy(vertx)),
       new ChatRoutes(ChatService.createProxy(vertx)),
