@@ -45,9 +45,24 @@ class MediaOutageTest {
   }
 
   @Test
-  void readinessReportsMediaServiceDown() {
-    Response ready = api.get("/ready", null);
+  void readinessAndMetricsReportMediaServiceDown() {
+    // standalone's one management server covers every service of the process: media-service's S3 is down
+    Response ready = stack.management().get("/ready", null);
     assertThat(ready.status()).isEqualTo(503);
-    assertThat(ready.raw().toString()).contains("media-service");
+    assertThat(ready.raw().toString()).contains(io.rtchat.api.MediaService.ADDRESS);
+    // the gateway probes the services every 10 s; the first round runs at start-up
+    String metrics = "";
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline && !metrics.contains("rtchat_service_up{service=\"auth-service\"} 1.0")) {
+      metrics = stack.management().get("/metrics", null).raw().toString();
+    }
+    assertThat(metrics).contains("rtchat_service_up{service=\"media-service\"} 0.0")
+      .contains("rtchat_service_up{service=\"auth-service\"} 1.0");
+  }
+
+  @Test
+  void readinessIsNotServedOnThePublicPort() {
+    assertThat(api.get("/ready", null).status()).isEqualTo(404);
+    assertThat(api.get("/metrics", null).status()).isEqualTo(404);
   }
 }
