@@ -23,7 +23,8 @@ class ServiceStartupTest {
   private static Exit run(String mainClass, Map<String, String> env) throws IOException, InterruptedException {
     Path log = Files.createTempFile("rtchat-start", ".log");
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-      "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass)
+      // the production logging configuration, not the tests' logback-test.xml
+      "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), mainClass)
       .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
@@ -74,5 +75,16 @@ class ServiceStartupTest {
     Exit exit = run("io.rtchat.standalone.StandaloneMain", Map.of("JWT_SECRET", "x".repeat(40)));
     assertThat(exit.status()).isEqualTo(2);
     assertThat(exit.output()).contains("JWT_SECRET is too regular");
+  }
+
+  @Test
+  void jsonLogFormatWritesOneJsonObjectPerLine() throws Exception {
+    Exit exit = run("io.rtchat.chat.ChatMain", Map.of("LOG_FORMAT", "json"));
+    assertThat(exit.status()).isEqualTo(2);
+    String line = exit.output().lines().filter(l -> l.contains("refusing to start")).findFirst().orElseThrow();
+    io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject(line);
+    assertThat(json.getString("level")).isEqualTo("ERROR");
+    assertThat(json.getString("loggerName")).isEqualTo("io.rtchat.runtime.ServiceRunner");
+    assertThat(json.getString("formattedMessage")).contains("service=chat-service").contains("MONGO_URI");
   }
 }
