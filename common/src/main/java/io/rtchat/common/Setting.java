@@ -87,7 +87,7 @@ public enum Setting {
 
   PRESENCE_GRACE_MILLIS("5000", "How long a user stays online after the last socket closes (reconnects within it are not seen)"),
   PRESENCE_LEASE_SECONDS("45", "Gateways renew their presence lease every third of this; sockets of a gateway silent this long expire"),
-  MAIL_RETRY_ATTEMPTS("4", "Delivery attempts per mail before it is logged and kept in DATA_DIR/outbox/failed"),
+  MAIL_RETRY_ATTEMPTS("4", "Delivery attempts per mail before it is logged and kept in MongoDB (collection dead_letters, 7 days)"),
   MAIL_RETRY_DELAY_MILLIS("500", "Delay before the first retry of a mail; doubles with each further attempt"),
   DIGEST_INTERVAL_SECONDS("0", "How often unread-message digests are mailed; 0 turns digests off"),
   DIGEST_OFFLINE_SECONDS("3600", "A digest goes only to users offline at least this long");

@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /**
  * Wires the notification service: config, Mongo and its indexes, the mailer (SMTP or outbox, with retries and a
- * dead-letter folder), presence with its lease sweep, the digest job, and its proxy.
+ * dead letters in MongoDB), presence with its lease sweep, the digest job, and its proxy.
  */
 public class NotificationVerticle extends VerticleBase {
 
@@ -23,11 +23,12 @@ public class NotificationVerticle extends VerticleBase {
     Config config = Config.fromJson(config());
     MongoClient mongo = Mongo.client(vertx, config);
     Path outbox = config.dataDir().resolve("outbox");
+    MongoDeadLetters deadLetters = new MongoDeadLetters(mongo);
     Mailer delivery = config.isSet(Setting.SMTP_HOST)
       ? new SmtpMailer(vertx, config)
       : new OutboxMailer(vertx, outbox);
     Mailer mailer = new RetryingMailer(vertx, delivery, config.getInt(Setting.MAIL_RETRY_ATTEMPTS),
-      config.getInt(Setting.MAIL_RETRY_DELAY_MILLIS), new OutboxMailer(vertx, outbox.resolve("failed")));
+      config.getInt(Setting.MAIL_RETRY_DELAY_MILLIS), deadLetters);
     NotificationStore notifications = new NotificationStore(mongo);
     PresenceStore presenceStore = new PresenceStore(mongo);
     PresenceTracker presence = new PresenceTracker(vertx, presenceStore,
@@ -38,6 +39,7 @@ public class NotificationVerticle extends VerticleBase {
       Duration.ofSeconds(config.getInt(Setting.DIGEST_OFFLINE_SECONDS)), config.get(Setting.PUBLIC_URL));
     NotificationService service = new NotificationServiceImpl(vertx, mongo, mailer, notifications, presence);
     return notifications.createIndexes()
+      .compose(v -> deadLetters.createIndexes())
       .compose(v -> presenceStore.createIndexes())
       .compose(v -> new ServiceBinder(vertx).setAddress(NotificationService.ADDRESS)
         .register(NotificationService.class, service).completion())
