@@ -24,7 +24,10 @@ class MediaOutageTest {
   @BeforeAll
   static void start() throws Exception {
     // Nothing listens on this port: every S3 call is refused.
-    stack = TestStack.start(Map.of(Setting.S3_ENDPOINT.name(), "http://127.0.0.1:" + TestStack.freePort()));
+    // The SDK retries a refused connection for a while; the gateway must wait for media-service's own answer
+    // (media.unavailable) rather than answer its generic service.unavailable after SERVICE_CALL_TIMEOUT_MILLIS.
+    stack = TestStack.start(Map.of(Setting.S3_ENDPOINT.name(), "http://127.0.0.1:" + TestStack.freePort(),
+      Setting.SERVICE_CALL_TIMEOUT_MILLIS.name(), "30000"));
     api = stack.api();
   }
 
