@@ -14,7 +14,7 @@ public enum Setting {
   MANAGEMENT_HOST("0.0.0.0", "Interface of the management port (/health, /ready, /metrics); keep it off the public Ingress"),
   MANAGEMENT_PORT("8081", "Management port of every process: /health (liveness), /ready (readiness of this process), /metrics (Prometheus)"),
   SHUTDOWN_GRACE_SECONDS("20", "On SIGTERM: turn unready, stop accepting, let in-flight requests finish for at most this long, then leave the cluster; keep it below terminationGracePeriodSeconds"),
-  SERVICE_CALL_TIMEOUT_MILLIS("5000", "How long the gateway waits for a service before answering 503 service.unavailable"),
+  SERVICE_CALL_TIMEOUT_MILLIS("10000", "How long the gateway waits for a service before answering 503 service.unavailable"),
   TRUSTED_PROXIES("", "Comma-separated CIDRs of reverse proxies (the Ingress controller) whose X-Forwarded-For is believed; empty trusts none"),
   LOG_FORMAT("text", "Log output: text, or json (one JSON object per line, with request and user ids, for a log collector)"),
 

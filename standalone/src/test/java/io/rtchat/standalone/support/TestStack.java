@@ -58,6 +58,8 @@ public final class TestStack implements AutoCloseable {
       env.put(Setting.HTTP_HOST.name(), "127.0.0.1");
       env.put(Setting.MANAGEMENT_PORT.name(), String.valueOf(freePort()));
       env.put(Setting.MANAGEMENT_HOST.name(), "127.0.0.1");
+      // a loaded CI machine hashes passwords slowly; the call timeout itself is tested by GatewayDrainTest
+      env.put(Setting.SERVICE_CALL_TIMEOUT_MILLIS.name(), "30000");
       env.put(Setting.SMTP_HOST.name(), "127.0.0.1");
       env.put(Setting.SMTP_PORT.name(), String.valueOf(smtpPort));
       env.put(Setting.SMTP_STARTTLS.name(), "DISABLED");
