@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.api.AiChatService;
 import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
 import io.rtchat.api.GroupService;
@@ -290,9 +291,25 @@ public class ChatServiceImpl implements ChatService {
 
   @Override
   public Future<JsonObject> sendMessage(String userId, String chatId, JsonObject body) {
+    // An AI chat takes questions only through AiChatService.ask (one reply in flight, rate limit, the reply itself).
     return Input.checkId("chatId", chatId)
       .compose(v -> MessageInput.draft(body, maxMessageBytes))
-      .compose(draft -> chatOf(chatId, userId).compose(chat -> send(userId, chat, draft)));
+      .compose(draft -> chatOf(chatId, userId).compose(chat -> ChatStore.isAiChat(chat)
+        ? Errors.<JsonObject>fail(ErrorCode.AI_USE_AI_ROUTE, "Ask the assistant with POST /chats/ai/messages")
+        : send(userId, chat, draft, false)));
+  }
+
+  @Override
+  public Future<JsonObject> sendAiChatMessage(String senderId, String chatId, JsonObject body) {
+    boolean incomplete = body != null && Boolean.TRUE.equals(body.getValue("incomplete"));
+    JsonObject text = new JsonObject().put("type", "text")
+      .put("clientMsgId", body == null ? null : body.getValue("clientMsgId"))
+      .put("content", body == null ? null : body.getValue("content"));
+    return Input.checkId("chatId", chatId)
+      .compose(v -> MessageInput.draft(text, maxMessageBytes))
+      .compose(draft -> chatOf(chatId, senderId).compose(chat -> ChatStore.isAiChat(chat)
+        ? send(senderId, chat, draft, incomplete)
+        : notFound()));
   }
 
   /**
@@ -300,7 +317,7 @@ public class ChatServiceImpl implements ChatService {
    * in order on this instance), deliver {@code message.new} to every participant's every device, then record it on
    * the chat (last message, my read pointer) and tell notification-service.
    */
-  private Future<JsonObject> send(String userId, JsonObject chat, MessageInput.Draft draft) {
+  private Future<JsonObject> send(String userId, JsonObject chat, MessageInput.Draft draft, boolean incomplete) {
     String chatId = chat.getString("_id");
     // A retry is recognised by the insert itself (unique chatId+clientMsgId, then looked up), so a plain send costs
     // no lookup first; one with attachments looks first, so that a retry never needs its attachments checked again.
@@ -311,6 +328,9 @@ public class ChatServiceImpl implements ChatService {
       ? Future.succeededFuture(new Stored(existing, false))
       : attachmentsOf(userId, chatId, draft).compose(attachments -> {
         JsonObject doc = newMessage(userId, chat, draft, attachments);
+        if (incomplete) {
+          doc.put("incomplete", true); // an AI reply that was stopped or cut short
+        }
         return sendQueue.serially(chatId, () -> insertWithNextSeq(chatId, doc, 1).map(stored -> {
           if (stored.created()) {
             Inbox.publish(vertx.eventBus(), participantsOf(chat), EventTypes.MESSAGE_NEW, MessageViews.message(stored.doc(), null));
@@ -416,7 +436,9 @@ public class ChatServiceImpl implements ChatService {
       if (readBefore < seq - 1) {
         Inbox.publish(vertx.eventBus(), participantsOf(chat), EventTypes.MESSAGE_READ, readEvent(chatId, userId, seq));
       }
-      List<String> others = participantsOf(chat).stream().filter(p -> !p.equals(userId)).toList();
+      // The AI assistant is a participant but no user: nothing to notify.
+      List<String> others = participantsOf(chat).stream()
+        .filter(p -> !p.equals(userId) && !AiChatService.ASSISTANT_ID.equals(p)).toList();
       if (!others.isEmpty()) {
         JsonObject event = new JsonObject().put("type", "message").put("content", notificationText(doc))
           .put("relatedId", doc.getString("_id")).put("chatId", chatId).put("senderId", userId);

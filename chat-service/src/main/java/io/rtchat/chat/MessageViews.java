@@ -38,6 +38,7 @@ final class MessageViews {
       .put("starredBy", viewer != null && starredBy.contains(viewer) ? new JsonArray().add(viewer) : new JsonArray())
       .put("readBy", readBy(chat, doc))
       .put("deleted", doc.getBoolean("deleted", false))
+      .put("incomplete", doc.getBoolean("incomplete", false))
       .put("createdAt", Dates.iso(doc.getValue("createdAt")))
       .put("updatedAt", Dates.iso(doc.getValue("updatedAt")))
       .put("editedAt", Dates.iso(doc.getValue("editedAt")));

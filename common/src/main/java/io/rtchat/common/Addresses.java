@@ -11,11 +11,15 @@ public final class Addresses {
   public static final String CHAT_SERVICE = "chat.service";
   public static final String MEDIA_SERVICE = "media.service";
   public static final String NOTIFICATION_SERVICE = "notification.service";
+  /** The AI assistant chat, hosted by chat-service. */
+  public static final String AI_SERVICE = "ai.service";
 
   /** Published by auth-service when a user's tokens are revoked (password reset): gateways drop cached state. */
   public static final String AUTH_TOKENS_REVOKED = "internal.auth.tokens-revoked";
   /** Published by a gateway when a user's first socket opens or last socket closes on it (presence). */
   public static final String PRESENCE_SOCKETS = "internal.presence.sockets";
+  /** Published by any chat-service instance to stop a user's AI reply: the instance streaming it stops it. */
+  public static final String AI_CANCEL = "internal.ai.cancel";
 
   public static final String INBOX_PREFIX = "user.";
 
@@ -24,6 +28,7 @@ public final class Addresses {
   public static final String CLIENT_CHAT_TYPING = "client.chat.typing";
   public static final String CLIENT_CHAT_READ = "client.chat.read";
   public static final String CLIENT_CALL_SIGNAL = "client.call.signal";
+  public static final String CLIENT_AI_CANCEL = "client.ai.cancel";
 
   private Addresses() {
   }

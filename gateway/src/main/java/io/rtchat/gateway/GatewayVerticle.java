@@ -1,5 +1,6 @@
 package io.rtchat.gateway;
 
+import io.rtchat.api.AiChatService;
 import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
 import io.rtchat.api.GroupService;
@@ -60,6 +61,7 @@ public class GatewayVerticle extends VerticleBase {
       new FriendRoutes(GroupService.createProxy(vertx)),
       new UserRoutes(auth),
       new GroupRoutes(GroupService.createProxy(vertx)),
+      new AiRoutes(AiChatService.createProxy(vertx)), // before ChatRoutes: /chats/ai/... is not /chats/:chatId/...
       new ChatRoutes(ChatService.createProxy(vertx)),
       new MediaRoutes(MediaService.createProxy(vertx), tokens),
       new NotificationRoutes(NotificationService.createProxy(vertx)));
