@@ -93,7 +93,7 @@ public class AiChatServiceImpl implements AiChatService {
     return openChat(userId).compose(chatId -> store.claimReply(userId, leaseId, question.getString("clientMsgId"), instance)
       .compose(claimed -> claimed
         ? askClaimed(userId, chatId, leaseId, question)
-        : whileBusy(userId, chatId, clientMsgId, question)));
+        : whileBusy(userId, clientMsgId)));
   }
 
   /** Stores the question and starts the reply; a question that was stored before (a retry) starts none. */
@@ -114,16 +114,22 @@ public class AiChatServiceImpl implements AiChatService {
         }
         String replyId = sent.getJsonObject("message").getString("id");
         log.info("ai question userId={} chatId={} replyId={}", userId, chatId, replyId);
+        store.recordQuestion(userId, leaseId, sent.getJsonObject("message"))
+          .onFailure(err -> log.warn("ai question not recorded on its lease userId={} error={}", userId, err.getMessage()));
         reply.run(replyId).onComplete(ar -> running.remove(userId, reply));
       });
   }
 
-  /** Another reply is running: a retry of the question it answers gets that question again, anything else 409. */
-  private Future<JsonObject> whileBusy(String userId, String chatId, String clientMsgId, JsonObject question) {
+  /**
+   * Another reply is running: a retry of the question it answers gets that question again (read from the lease, so
+   * nothing is sent twice), anything else 409.
+   */
+  private Future<JsonObject> whileBusy(String userId, String clientMsgId) {
     return store.byUser(userId).compose(doc -> {
       JsonObject lease = AiChatStore.liveLease(doc);
-      if (clientMsgId != null && lease != null && clientMsgId.equals(lease.getString("clientMsgId"))) {
-        return chats.sendAiChatMessage(userId, chatId, question);
+      JsonObject asked = lease == null ? null : lease.getJsonObject("question");
+      if (clientMsgId != null && asked != null && clientMsgId.equals(lease.getString("clientMsgId"))) {
+        return Future.succeededFuture(new JsonObject().put("created", false).put("message", asked));
       }
       return Errors.fail(ErrorCode.AI_BUSY, "The assistant is still answering; wait for it or cancel it");
     });
@@ -167,8 +173,4 @@ public class AiChatServiceImpl implements AiChatService {
       }));
   }
 
-  Future<Void> close() {
-    running.values().forEach(ReplyStream::cancel);
-    return provider == null ? Future.succeededFuture() : provider.close();
-  }
 }

@@ -17,7 +17,7 @@ import java.time.Instant;
  * {@code {userId (unique), chatId, pinned, createdAt, updatedAt, replyInFlight}}. The messages are ordinary messages
  * of the chat {@code chatId} (in {@code messages}, by chatId and seq): an array of them here would grow without bound.
  * {@code pinned} is the seed's flag as the chat was created (pinned); pins themselves live on the chat
- * ({@code pinnedBy}) like any chat's. {@code replyInFlight {leaseId, clientMsgId, instance, expiresAt}} is the one
+ * ({@code pinnedBy}) like any chat's. {@code replyInFlight {leaseId, clientMsgId, instance, expiresAt, question?}} is the one
  * reply a user may have running, claimed by a conditional update so that two instances cannot both start one; the
  * lease expires, so a crashed instance blocks nobody for longer than {@link #LEASE_MILLIS}.
  */
@@ -64,6 +64,12 @@ final class AiChatStore {
         new JsonObject().put("$set", new JsonObject().put("replyInFlight", lease).put("updatedAt", Dates.of(now))),
         new FindOptions().setFields(new JsonObject().put("_id", 1)), new UpdateOptions())
       .map(before -> before != null);
+  }
+
+  /** Keeps the stored question on its lease, so a retry of it while the reply runs is answered without a send. */
+  Future<Void> recordQuestion(String userId, String leaseId, JsonObject message) {
+    return mongo.updateCollection(AI_CHATS, new JsonObject().put("userId", userId).put("replyInFlight.leaseId", leaseId),
+      new JsonObject().put("$set", new JsonObject().put("replyInFlight.question", message))).mapEmpty();
   }
 
   /** Extends a running reply's lease (no-op when the lease is no longer this reply's). */

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,6 +33,8 @@ final class ProviderClient {
   private static final Logger log = LoggerFactory.getLogger(ProviderClient.class);
   /** An error answer's body is read only this far (for the log), never forwarded. */
   private static final int ERROR_BODY_BYTES = 2_048;
+  /** Replies streaming at once from one chat-service instance (one connection each). */
+  static final int MAX_CONNECTIONS = 256;
 
   private final Vertx vertx;
   private final AiSettings settings;
@@ -40,9 +43,11 @@ final class ProviderClient {
   ProviderClient(Vertx vertx, AiSettings settings) {
     this.vertx = vertx;
     this.settings = settings;
+    // Each reply holds its connection for as long as the model writes: the default pool (5 connections per
+    // server) would queue the sixth user's reply behind the others until its first-byte timer ran out.
     this.http = vertx.createHttpClient(new HttpClientOptions()
       .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.firstByteTimeoutMillis()))
-      .setForceSni(true));
+      .setForceSni(true), new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
   }
 
   /** How a stream ended when it did not fail. */
@@ -61,10 +66,6 @@ final class ProviderClient {
       body.put("model", settings.model());
     }
     return body;
-  }
-
-  Future<Void> close() {
-    return http.close();
   }
 
   /** One streamed answer: {@link #ended()} completes once, however it ends; {@link #stop()} ends it early. */

@@ -2,6 +2,8 @@ package io.rtchat.standalone;
 
 import io.rtchat.api.AiChatService;
 import io.rtchat.common.Addresses;
+import io.rtchat.common.Dates;
+import io.rtchat.common.Mongo;
 import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
@@ -13,11 +15,13 @@ import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -267,8 +271,16 @@ class AiChatTest {
   void theBridgeCommandCancelsTooAndASecondQuestionMeanwhileIsBusy() {
     TestUser ann = users.create("ann");
     try (BridgeClient phone = Live.device(stack, ann)) {
-      String replyId = asked(ann, "Another long one [long]").getString("id");
+      JsonObject question = new JsonObject().put("content", "Another long one [long]").put("clientMsgId", "long-" + UUID.randomUUID());
+      Response first = api.post("/chats/ai/messages", ann.accessToken(), question);
+      assertThat(first.status()).isEqualTo(202);
+      String replyId = first.json().getString("id");
       awaitEvent(phone, "ai.delta", replyId);
+
+      // a retry of the question being answered is answered with it, not refused
+      Response retried = api.post("/chats/ai/messages", ann.accessToken(), question);
+      assertThat(retried.status()).as("retry %s", retried).isEqualTo(200);
+      assertThat(retried.json().getString("id")).isEqualTo(replyId);
 
       Response busy = ask(ann, "Me too?");
       assertThat(busy.status()).as("busy %s", busy).isEqualTo(409);
@@ -378,6 +390,27 @@ class AiChatTest {
       assertThat(plain.status()).as("plain send %s", plain).isEqualTo(403);
       assertThat(plain.errorCode()).isEqualTo("ai.use_ai_route");
       assertThat(aiHistory(ann, "")).hasSize(2);
+    }
+  }
+
+  @Test
+  void aReplySlotHeldByACrashedInstanceBlocksOnlyUntilItsLeaseRunsOut() {
+    TestUser ann = users.create("ann");
+    try (BridgeClient phone = Live.device(stack, ann)) {
+      awaitEvent(phone, "ai.done", asked(ann, "hello").getString("id"));
+      MongoClient mongo = Mongo.client(stack.vertx, stack.config);
+      JsonObject byAnn = new JsonObject().put("userId", ann.id());
+      // another instance claimed a reply and died: its lease is still running
+      JsonObject lease = new JsonObject().put("leaseId", "6b0000000000000000000abc").put("clientMsgId", "lost")
+        .put("instance", "crashed").put("expiresAt", Dates.of(Instant.now().plusSeconds(30)));
+      mongo.updateCollection("ai_chats", byAnn, new JsonObject().put("$set", new JsonObject().put("replyInFlight", lease))).await();
+      assertThat(ask(ann, "blocked?").errorCode()).isEqualTo("ai.busy");
+      // once the lease has run out, the next question takes the slot
+      lease.put("expiresAt", Dates.of(Instant.now().minusSeconds(1)));
+      mongo.updateCollection("ai_chats", byAnn, new JsonObject().put("$set", new JsonObject().put("replyInFlight", lease))).await();
+      awaitEvent(phone, "ai.done", asked(ann, "free again?").getString("id"));
+      assertThat(mongo.findOne("ai_chats", byAnn, null).await().getValue("replyInFlight")).isNull();
+      mongo.close().await();
     }
   }
 
