@@ -51,7 +51,7 @@ class AiChatTest {
       Setting.AI_MODEL.name(), OpenAiStandIn.MODEL,
       Setting.AI_API_KEY.name(), OpenAiStandIn.KEY,
       Setting.AI_SYSTEM_PROMPT.name(), SYSTEM_PROMPT,
-      Setting.AI_TIMEOUT.name(), "1.5",
+      Setting.AI_TIMEOUT.name(), "4",
       Setting.AI_IDLE_TIMEOUT.name(), "4",
       Setting.AI_MAX_REQUESTS_PER_MINUTE.name(), "6"));
     api = stack.api();
