@@ -20,6 +20,11 @@ public final class Addresses {
   public static final String PRESENCE_SOCKETS = "internal.presence.sockets";
   /** Published by any chat-service instance to stop a user's AI reply: the instance streaming it stops it. */
   public static final String AI_CANCEL = "internal.ai.cancel";
+  /**
+   * Sent (point to point, not published) by chat-service for each stored message, an {@code io.rtchat.api.MessageStored}:
+   * one notification-service instance turns it into notifications.
+   */
+  public static final String CHAT_MESSAGE_STORED = "internal.chat.message-stored";
 
   public static final String INBOX_PREFIX = "user.";
 
