@@ -15,9 +15,13 @@ public final class Addresses {
   public static final String NOTIFICATION_SERVICE = "notification.service";
   /** Calls (records, ringing, signalling relay, TURN credentials), hosted by chat-service. */
   public static final String CALL_SERVICE = "call.service";
+  /** The AI assistant chat, hosted by chat-service. */
+  public static final String AI_SERVICE = "ai.service";
 
   /** Published by auth-service when a user's tokens are revoked (password reset): gateways drop cached state. */
   public static final String AUTH_TOKENS_REVOKED = "internal.auth.tokens-revoked";
+  /** Published by any chat-service instance to stop a user's AI reply: the instance streaming it stops it. */
+  public static final String AI_CANCEL = "internal.ai.cancel";
   /**
    * Sent (point to point, not published) by chat-service for each stored message, an {@code io.rtchat.api.MessageStored}:
    * one notification-service instance turns it into notifications.
@@ -41,6 +45,7 @@ public final class Addresses {
   public static final String CLIENT_CHAT_TYPING = "client.chat.typing";
   public static final String CLIENT_CHAT_READ = "client.chat.read";
   public static final String CLIENT_CALL_SIGNAL = "client.call.signal";
+  public static final String CLIENT_AI_CANCEL = "client.ai.cancel";
 
   private Addresses() {
   }

@@ -82,6 +82,11 @@ public enum Setting {
   AI_BASE_URL("", "OpenAI-compatible server for the AI assistant; empty disables it"),
   AI_MODEL("", "Model name for the AI assistant"),
   AI_API_KEY("", "API key for the AI server"),
+  AI_SYSTEM_PROMPT("You are a helpful assistant in a chat app. Answer concisely.", "System prompt sent first with every AI request; empty sends none"),
+  AI_TIMEOUT("30", "Seconds to wait for the AI server's first byte of a reply before it ends as ai.timeout"),
+  AI_IDLE_TIMEOUT("30", "Seconds the AI server may stay silent between two chunks of a reply before it ends as ai.timeout"),
+  AI_MAX_HISTORY_CHARS("12000", "Characters of recent AI-chat history (newest first) sent as context with each question"),
+  AI_MAX_REQUESTS_PER_MINUTE("20", "Questions one user may ask the AI assistant per minute (per chat-service instance); more get 429"),
 
   CALL_RING_TIMEOUT_SECONDS("30", "How long a call rings; a call nobody answered by then becomes missed (call_missed notifications)"),
   STUN_URLS("", "Comma-separated STUN server URLs handed to clients by GET /calls/ice-servers (e.g. stun:turn.example.org:3478)"),

@@ -61,6 +61,7 @@ public class GatewayVerticle extends VerticleBase {
       new FriendRoutes(services.friends()),
       new UserRoutes(auth),
       new GroupRoutes(services.groups()),
+      new AiRoutes(services.ai()), // before ChatRoutes: /chats/ai/... is not /chats/:chatId/...
       new ChatRoutes(services.chats()),
       new MediaRoutes(services.media(), tokens),
       new NotificationRoutes(services.notifications()),
