@@ -4,6 +4,7 @@ import io.rtchat.api.MediaService;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
 import io.rtchat.common.Input;
+import io.rtchat.common.Metrics;
 import io.rtchat.common.Mongo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -87,6 +88,7 @@ final class MessageSending {
         }
         return sendQueue.serially(chatId, () -> insertWithNextSeq(chatId, doc, 1).map(stored -> {
           if (stored.created()) {
+            Metrics.count("rtchat_messages_stored", "Messages stored (retries of a stored message not counted)");
             events.messageNew(chat, stored.doc());
           }
           return stored;

@@ -5,7 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoWriteException;
+import io.vertx.ext.mongo.impl.config.MongoClientOptionsParser;
 import com.mongodb.MongoCommandException;
 
 /** One shared MongoDB client per Vert.x instance, and the few Mongo facts every store needs. */
@@ -23,7 +25,10 @@ public final class Mongo {
     JsonObject options = new JsonObject()
       .put("connection_string", config.get(Setting.MONGO_URI))
       .put("db_name", config.get(Setting.MONGO_DB));
-    return MongoClient.createShared(vertx, options, POOL);
+    // The settings Vert.x would build from these options, plus a command listener for the rtchat_mongo_* metrics.
+    MongoClientSettings settings = MongoClientSettings.builder(new MongoClientOptionsParser(vertx, options).settings())
+      .addCommandListener(new MongoMetrics()).build();
+    return MongoClient.createWithMongoSettings(vertx, options, POOL, settings);
   }
 
   /** True when a write failed on a unique index (E11000): the caller turns it into a 409 or an idempotent answer. */
