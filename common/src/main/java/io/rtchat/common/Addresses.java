@@ -14,6 +14,8 @@ public final class Addresses {
 
   /** Published by auth-service when a user's tokens are revoked (password reset): gateways drop cached state. */
   public static final String AUTH_TOKENS_REVOKED = "internal.auth.tokens-revoked";
+  /** Published by auth-service when one login ends (logout, refresh-token reuse): gateways drop its tokens and sockets. */
+  public static final String AUTH_SESSION_ENDED = "internal.auth.session-ended";
   /** Published by a gateway when a user's first socket opens or last socket closes on it (presence). */
   public static final String PRESENCE_SOCKETS = "internal.presence.sockets";
 

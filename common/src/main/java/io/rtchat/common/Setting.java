@@ -14,6 +14,7 @@ public enum Setting {
 
   MONGO_URI("", "MongoDB connection string; empty starts the embedded mongo-java-server"),
   MONGO_DB("rtchat", "MongoDB database name"),
+  MONGO_TIMEOUT_MILLIS("5000", "How long a request waits for an unreachable MongoDB before answering 503 service.unavailable (serverSelectionTimeoutMS; a MONGO_URI that sets it wins)"),
   MONGO_EMBEDDED_BACKEND("h2", "Storage of the embedded MongoDB: h2 (file under DATA_DIR) or memory"),
 
   JWT_SECRET("", "HS256 secret for access tokens (at least 32 bytes); empty generates one once under DATA_DIR. Required with MONGO_URI"),
@@ -26,9 +27,13 @@ public enum Setting {
   OTP_MAX_ATTEMPTS("5", "Wrong codes before a code is locked"),
   OTP_RESEND_SECONDS("60", "Least time between two verification mails to one address"),
   RESET_TOKEN_TTL_SECONDS("1800", "Lifetime of a password-reset token"),
+  MAIL_PER_ADDRESS_SECONDS("60", "Least time between two password-reset mails (or two account-exists notices) to one address"),
   LOGIN_MAX_FAILURES_PER_ACCOUNT("5", "Failed logins per account within LOGIN_FAILURE_WINDOW_SECONDS before 429"),
   LOGIN_MAX_FAILURES_PER_IP("20", "Failed logins per client IP within LOGIN_FAILURE_WINDOW_SECONDS before 429"),
   LOGIN_FAILURE_WINDOW_SECONDS("900", "Window of the login failure counters"),
+  LOGIN_BACKOFF_BASE_SECONDS("1", "Past a login limit, one attempt is let through per backoff period: this long at first, doubling with each further failure"),
+  LOGIN_BACKOFF_MAX_SECONDS("60", "Longest login backoff period (an attacker cannot lock an account out for longer)"),
+  OTP_MAX_TOTAL_ATTEMPTS("20", "Wrong codes over all resends before verification locks (a password reset still verifies the address)"),
 
   SMTP_HOST("", "SMTP server; empty writes each mail to DATA_DIR/outbox instead"),
   SMTP_PORT("587", "SMTP port"),
@@ -57,6 +62,7 @@ public enum Setting {
     "Comma-separated MIME types accepted for uploads (exact names)"),
   MEDIA_UPLOAD_TTL_SECONDS("900", "Lifetime of an upload slot and its presigned PUT URL; pending slots older than this are deleted"),
   MEDIA_DOWNLOAD_TTL_SECONDS("300", "Lifetime of the presigned GET URL a download redirects to"),
+  MEDIA_THUMBNAIL_MAX_SOURCE_BYTES("20971520", "Largest image read into memory to render a thumbnail (at most 2 GiB); larger images serve the original as their thumbnail"),
   MEDIA_SWEEP_INTERVAL_SECONDS("60", "How often expired upload slots and their objects are cleaned up"),
 
   CLUSTER_HOSTS("", "Comma-separated Hazelcast members for TCP-IP join (e.g. 127.0.0.1); used by the per-service jars"),
@@ -68,6 +74,20 @@ public enum Setting {
   AI_BASE_URL("", "OpenAI-compatible server for the AI assistant; empty disables it"),
   AI_MODEL("", "Model name for the AI assistant"),
   AI_API_KEY("", "API key for the AI server"),
+
+  RATE_IP_PER_SECOND("2000", "REST requests (and bridge commands) per second per client IP, sustained; over it: 429 request.rate_limited with Retry-After"),
+  RATE_IP_BURST("10000", "REST requests (and bridge commands) per client IP allowed in a burst above the sustained rate"),
+  RATE_ACCOUNT_ROUTES_PER_MINUTE("300", "Requests per minute per client IP to /auth/* (register, login, verify, send-otp, password reset: each may run Argon2 or mail)"),
+  RATE_ACCOUNT_ROUTES_BURST("300", "Burst of /auth/* requests per client IP"),
+  RATE_USER_PER_SECOND("50", "Authenticated REST requests per second per user, sustained"),
+  RATE_USER_BURST("300", "Authenticated REST requests per user allowed in a burst"),
+  RATE_INVITES_PER_HOUR("120", "Requests per hour per user that notify someone else: friend requests, their cancellation, group creation and invitations"),
+  RATE_INVITES_BURST("60", "Burst of friend-request and invitation requests per user"),
+  RATE_COMMANDS_PER_SECOND("50", "Bridge commands (client.chat.send, typing, read) per second per user, sustained; over it: an err frame with request.rate_limited"),
+  RATE_COMMANDS_BURST("200", "Bridge commands per user allowed in a burst"),
+  BRIDGE_AUTH_TIMEOUT_SECONDS("10", "A bridge socket that has not registered on its inbox with a valid token within this time is closed"),
+  BRIDGE_MAX_SOCKETS_PER_USER("128", "Open bridge sockets per user on one gateway; one more is refused and closed"),
+  BRIDGE_MAX_SOCKETS_PER_IP("12000", "Open bridge sockets per client IP on one gateway (leaves room for the benchmark's 10,000 idle sockets from one host)"),
 
   MESSAGE_MAX_BYTES("16384", "Largest message content (UTF-8 bytes); longer ones are refused with 413 message.too_large"),
 
