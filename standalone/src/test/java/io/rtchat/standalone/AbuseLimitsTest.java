@@ -42,7 +42,21 @@ class AbuseLimitsTest {
       Map.entry("ACCESS_TOKEN_TTL_SECONDS", "60")));
     api = stack.api();
     users = stack.users();
+    // made before any test spends the account routes' budget (one test empties it on purpose)
+    ann = users.create("ann");
+    bob = users.create("bob");
+    cy = users.create("cy");
+    dee = users.create("dee");
+    eve = users.create("eve");
+    fay = users.create("fay");
   }
+
+  static TestUser ann;
+  static TestUser bob;
+  static TestUser cy;
+  static TestUser dee;
+  static TestUser eve;
+  static TestUser fay;
 
   @AfterAll
   static void stop() {
@@ -51,7 +65,6 @@ class AbuseLimitsTest {
 
   @Test
   void restRequestsOverTheUsersBudgetAre429WithRetryAfter() {
-    TestUser ann = users.create("ann");
     Response last = null;
     for (int i = 0; i < 30 && (last == null || last.status() == 200); i++) {
       last = api.get("/users/me", ann.accessToken());
@@ -59,14 +72,11 @@ class AbuseLimitsTest {
     assertThat(last.status()).isEqualTo(429);
     assertThat(last.errorCode()).isEqualTo("request.rate_limited");
     assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 2L);
-    TestUser bob = users.create("bob");
     assertThat(api.get("/users/me", bob.accessToken()).status()).as("another user has their own budget").isEqualTo(200);
   }
 
   @Test
   void friendRequestLoopsRunOutOfTheirBudget() {
-    TestUser cy = users.create("cy");
-    TestUser dee = users.create("dee");
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       Response sent = api.post("/friends/requests", cy.accessToken(), new JsonObject().put("receiverId", dee.id()));
@@ -93,7 +103,6 @@ class AbuseLimitsTest {
 
   @Test
   void bridgeCommandsOverTheBudgetGetAnErrFrameWithTheCode() {
-    TestUser eve = users.create("eve");
     try (BridgeClient socket = stack.bridge()) {
       socket.register(Addresses.inbox(eve.id()), eve.accessToken());
       List<String> replies = new ArrayList<>();
@@ -121,7 +130,6 @@ class AbuseLimitsTest {
 
   @Test
   void aUserMayHoldOnlySoManySockets() {
-    TestUser fay = users.create("fay");
     try (BridgeClient one = stack.bridge(); BridgeClient two = stack.bridge(); BridgeClient three = stack.bridge()) {
       one.register(Addresses.inbox(fay.id()), fay.accessToken());
       two.register(Addresses.inbox(fay.id()), fay.accessToken());

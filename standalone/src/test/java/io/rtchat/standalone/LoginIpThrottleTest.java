@@ -21,7 +21,7 @@ class LoginIpThrottleTest {
 
   @BeforeAll
   static void start() {
-    stack = TestStack.start(Map.of("LOGIN_MAX_FAILURES_PER_IP", "4"));
+    stack = TestStack.start(Map.of("LOGIN_MAX_FAILURES_PER_IP", "4", "LOGIN_BACKOFF_BASE_SECONDS", "30"));
   }
 
   @AfterAll
