@@ -88,6 +88,11 @@ public enum Setting {
   BRIDGE_AUTH_TIMEOUT_SECONDS("10", "A bridge socket that has not registered on its inbox with a valid token within this time is closed"),
   BRIDGE_MAX_SOCKETS_PER_USER("128", "Open bridge sockets per user on one gateway; one more is refused and closed"),
   BRIDGE_MAX_SOCKETS_PER_IP("12000", "Open bridge sockets per client IP on one gateway (leaves room for the benchmark's 10,000 idle sockets from one host)"),
+  CALL_RING_TIMEOUT_SECONDS("30", "How long a call rings; a call nobody answered by then becomes missed (call_missed notifications)"),
+  STUN_URLS("", "Comma-separated STUN server URLs handed to clients by GET /calls/ice-servers (e.g. stun:turn.example.org:3478)"),
+  TURN_URLS("", "Comma-separated TURN server URLs (e.g. turn:turn.example.org:3478?transport=udp); used only with TURN_SECRET"),
+  TURN_SECRET("", "Shared secret of the TURN server (coturn static-auth-secret) for time-limited TURN REST credentials; empty: STUN only"),
+  TURN_TTL("86400", "Lifetime in seconds of the TURN credentials GET /calls/ice-servers hands out"),
 
   MESSAGE_MAX_BYTES("16384", "Largest message content (UTF-8 bytes); longer ones are refused with 413 message.too_large"),
 
