@@ -22,6 +22,8 @@ public final class Addresses {
   public static final String AUTH_TOKENS_REVOKED = "internal.auth.tokens-revoked";
   /** Published by any chat-service instance to stop a user's AI reply: the instance streaming it stops it. */
   public static final String AI_CANCEL = "internal.ai.cancel";
+  /** Published by auth-service when one login ends (logout, refresh-token reuse): gateways drop its tokens and sockets. */
+  public static final String AUTH_SESSION_ENDED = "internal.auth.session-ended";
   /**
    * Sent (point to point, not published) by chat-service for each stored message, an {@code io.rtchat.api.MessageStored}:
    * one notification-service instance turns it into notifications.

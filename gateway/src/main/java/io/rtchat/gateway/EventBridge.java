@@ -34,6 +34,8 @@ public class EventBridge {
   private final AccessTokens tokens;
   private final ClientCommands commands;
   private final GatewayPresence presence;
+  private final SocketGuard guard;
+  private final RateLimits limits;
   /** The user whose inbox each socket registered; and the sockets of each user on this instance. */
   private final Map<SockJSSocket, String> socketUsers = new HashMap<>();
   private final Map<String, Set<SockJSSocket>> userSockets = new HashMap<>();
@@ -46,10 +48,17 @@ public class EventBridge {
   private final Map<SockJSSocket, String> socketIds = new HashMap<>();
   private static final java.util.regex.Pattern DEVICE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-  public EventBridge(AccessTokens tokens, ClientCommands commands, GatewayPresence presence) {
+  public EventBridge(AccessTokens tokens, ClientCommands commands, GatewayPresence presence, SocketGuard guard, RateLimits limits) {
     this.tokens = tokens;
     this.commands = commands;
     this.presence = presence;
+    this.guard = guard;
+    this.limits = limits;
+  }
+
+  /** Closes the sockets of one login (it logged out). */
+  public void closeSession(String sessionId) {
+    guard.sessionEnded(sessionId);
   }
 
   public Router router(Vertx vertx, Config config) {
@@ -98,12 +107,16 @@ public class EventBridge {
     BridgeEventType type = event.type();
     switch (type) {
       case SOCKET_CREATED -> {
-        openSockets.add(event.socket());
-        event.complete(true);
+        boolean admitted = guard.opened(event.socket());
+        if (admitted) {
+          openSockets.add(event.socket());
+        }
+        event.complete(admitted);
       }
       case SOCKET_PING, SOCKET_IDLE, UNREGISTER -> event.complete(true);
       case SOCKET_CLOSED -> {
         openSockets.remove(event.socket());
+        guard.closed(event.socket());
         forget(event.socket());
         event.complete(true);
       }
@@ -117,16 +130,17 @@ public class EventBridge {
   private void register(BridgeEvent event) {
     JsonObject frame = event.getRawMessage();
     String address = frame == null ? null : frame.getString("address");
-    tokens.verifyHeader(authorization(frame)).onComplete(ar -> {
+    tokens.verifyHeaderCaller(authorization(frame)).onComplete(ar -> {
       String already = socketUsers.get(event.socket());
+      String userId = ar.succeeded() ? ar.result().userId() : null;
       // A socket that closed while its token was being checked is not remembered (it would stay online forever).
-      if (!openSockets.contains(event.socket()) || ar.failed() || address == null || !address.equals(Addresses.inbox(ar.result()))
-        || (already != null && !already.equals(ar.result()))) {
+      if (!openSockets.contains(event.socket()) || ar.failed() || address == null || !address.equals(Addresses.inbox(userId))
+        || (already != null && !already.equals(userId)) || !guard.signedIn(event.socket(), ar.result())) {
         log.debug("bridge register refused address={}", address);
         event.complete(false);
         return;
       }
-      remember(event.socket(), ar.result());
+      remember(event.socket(), userId);
       event.complete(true);
     });
   }
@@ -138,11 +152,12 @@ public class EventBridge {
       event.complete(false);
       return;
     }
-    tokens.verifyHeader(authorization(frame)).onComplete(ar -> {
-      if (ar.failed() || !openSockets.contains(event.socket())) {
+    tokens.verifyHeaderCaller(authorization(frame)).onComplete(ar -> {
+      if (ar.failed() || !openSockets.contains(event.socket()) || !guard.signedIn(event.socket(), ar.result())) {
         event.complete(false);
         return;
       }
+      String userId = ar.result().userId();
       String replyAddress = frame.getString("replyAddress");
       if (replyAddress != null) {
         if (replyAddress.startsWith(Addresses.INBOX_PREFIX)) {
@@ -154,9 +169,14 @@ public class EventBridge {
       // Replace whatever headers the client sent: services learn the caller only from here.
       String socketId = socketIds.computeIfAbsent(event.socket(), s -> java.util.UUID.randomUUID().toString());
       Object deviceId = frame.getJsonObject("headers", new JsonObject()).getValue("deviceId");
-      frame.put("headers", new JsonObject().put(ClientCommands.USER_HEADER, ar.result())
+      JsonObject headers = new JsonObject().put(ClientCommands.USER_HEADER, userId)
         .put(ClientCommands.SOCKET_HEADER, socketId)
-        .put(ClientCommands.DEVICE_HEADER, deviceId instanceof String d && DEVICE_ID.matcher(d).matches() ? d : socketId));
+        .put(ClientCommands.DEVICE_HEADER, deviceId instanceof String d && DEVICE_ID.matcher(d).matches() ? d : socketId);
+      long wait = limits.command(userId, guard.ip(event.socket()));
+      if (wait > 0) {
+        headers.put(RateLimits.LIMITED_HEADER, String.valueOf(wait)); // answered with an err frame by ClientCommands
+      }
+      frame.put("headers", headers);
       event.setRawMessage(frame);
       event.complete(true);
     });
