@@ -15,6 +15,8 @@ public enum Setting {
   MONGO_URI("", "MongoDB connection string; empty starts the embedded mongo-java-server"),
   MONGO_DB("rtchat", "MongoDB database name"),
   MONGO_EMBEDDED_BACKEND("h2", "Storage of the embedded MongoDB: h2 (file under DATA_DIR) or memory"),
+  MONGO_WRITE_CONCERN("majority", "Write concern of every MongoDB write (w): majority or a number of members; a write is acknowledged to clients only after it"),
+  MONGO_WRITE_JOURNAL("true", "Whether MongoDB acknowledges a write only once it is in its on-disk journal (j)"),
 
   JWT_SECRET("", "HS256 secret for access tokens (at least 32 bytes); empty generates one once under DATA_DIR. Required with MONGO_URI"),
   JWT_ISSUER("rtchat", "iss claim of access tokens"),
