@@ -30,10 +30,10 @@ class DurableH2BackendTest {
     Path killedCopy = dir.resolve("killed").resolve("rtchat.mv");
     try (EmbeddedMongo mongo = EmbeddedMongo.inFile(file)) {
       MongoClient client = client(mongo);
-      for (int i = 1; i <= 50; i++) {
+      for (int i = 1; i <= 20; i++) {
         client.insert("messages", new JsonObject().put("_id", "m" + i).put("seq", i)).await();
       }
-      client.updateCollection("messages", new JsonObject().put("_id", "m50"),
+      client.updateCollection("messages", new JsonObject().put("_id", "m20"),
         new JsonObject().put("$set", new JsonObject().put("edited", true))).await();
       // The file as a process killed at this instant leaves it: no shutdown, no later commit.
       Files.createDirectories(killedCopy.getParent());
@@ -42,8 +42,8 @@ class DurableH2BackendTest {
     }
     try (EmbeddedMongo restarted = EmbeddedMongo.inFile(killedCopy)) {
       MongoClient client = client(restarted);
-      assertThat(client.count("messages", new JsonObject()).await()).isEqualTo(50L);
-      assertThat(client.findOne("messages", new JsonObject().put("_id", "m50"), null).await().getBoolean("edited")).isTrue();
+      assertThat(client.count("messages", new JsonObject()).await()).isEqualTo(20L);
+      assertThat(client.findOne("messages", new JsonObject().put("_id", "m20"), null).await().getBoolean("edited")).isTrue();
       client.close().await();
     }
   }
