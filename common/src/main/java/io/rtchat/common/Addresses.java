@@ -41,6 +41,11 @@ public final class Addresses {
   public static final String GROUP_INVITATIONS_MADE = "internal.group.invitations-made";
 
   public static final String INBOX_PREFIX = "user.";
+  /**
+   * Published by {@link Inbox} once per event and consumed by every gateway, which writes the event to its own sockets
+   * registered on the recipients' inboxes ({@link InboxFanout}); nothing is published to an inbox address itself.
+   */
+  public static final String INBOX_FANOUT = "internal.inbox.fanout";
 
   /** Inbound bridge commands, the complete list of addresses a browser may send to. */
   public static final String CLIENT_CHAT_SEND = "client.chat.send";

@@ -22,7 +22,9 @@ public final class Mongo {
     }
     JsonObject options = new JsonObject()
       .put("connection_string", withTimeout(config.get(Setting.MONGO_URI), config.getInt(Setting.MONGO_TIMEOUT_MILLIS)))
-      .put("db_name", config.get(Setting.MONGO_DB));
+      .put("db_name", config.get(Setting.MONGO_DB))
+      .put("w", writeConcern(config.get(Setting.MONGO_WRITE_CONCERN)))
+      .put("j", config.getBoolean(Setting.MONGO_WRITE_JOURNAL));
     return unavailableWhenUnreachable(MongoClient.createShared(vertx, options, POOL));
   }
 
@@ -69,6 +71,12 @@ public final class Mongo {
       }
     }
     return false;
+  }
+
+  /** "majority" (or a tag set name) stays a string; a number of members becomes the number the driver expects. */
+  private static Object writeConcern(String w) {
+    String value = w.trim();
+    return value.chars().allMatch(Character::isDigit) && !value.isEmpty() ? Integer.valueOf(value) : value;
   }
 
   /** True when a write failed on a unique index (E11000): the caller turns it into a 409 or an idempotent answer. */

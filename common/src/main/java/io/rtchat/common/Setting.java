@@ -22,6 +22,8 @@ public enum Setting {
   MONGO_DB("rtchat", "MongoDB database name"),
   MONGO_TIMEOUT_MILLIS("5000", "How long a request waits for an unreachable MongoDB before answering 503 service.unavailable (serverSelectionTimeoutMS; a MONGO_URI that sets it wins)"),
   MONGO_EMBEDDED_BACKEND("h2", "Storage of the embedded MongoDB: h2 (file under DATA_DIR) or memory"),
+  MONGO_WRITE_CONCERN("majority", "Write concern of every MongoDB write (w): majority or a number of members; a write is acknowledged to clients only after it"),
+  MONGO_WRITE_JOURNAL("true", "Whether MongoDB acknowledges a write only once it is in its on-disk journal (j)"),
 
   JWT_SECRET("", "HS256 secret for access tokens (at least 32 bytes); random; known placeholders and weak keys are refused. Standalone without it generates one under DATA_DIR; a service jar refuses to start without it"),
   JWT_ISSUER("rtchat", "iss claim of access tokens"),
