@@ -65,7 +65,7 @@ export class App {
   }
 
   emptyState() {
-    return h('div', { class: 'empty' }, h('div', { class: 'empty-art', 'aria-hidden': 'true' }, '💬'),
+    return h('div', { class: 'empty' }, h('div', { class: 'empty-art', 'aria-hidden': 'true' }, icon('chat')),
       h('h2', {}, 'Pick a chat'), h('p', { class: 'muted' }, 'Or find people to talk to.'),
       h('button', { class: 'btn primary', onClick: () => panels.peoplePanel(this) }, 'Find people'));
   }
@@ -86,10 +86,10 @@ export class App {
     if (s === 'idle') return;
     const render = () => {
       const left = Math.max(0, Math.ceil((this.bridge.retryAt - Date.now()) / 1000));
-      this.banner.replaceChildren(h('span', { class: 'dot' }),
+      replace(this.banner, h('span', { class: 'dot' }),
         s === 'connecting' ? 'Connecting…' : navigator.onLine === false ? 'You are offline. Messages will arrive when you are back.'
           : `Connection lost. Reconnecting in ${left}s…`,
-        s === 'closed' ? h('button', { class: 'linklike', onClick: () => this.bridge.connectNow() }, 'Retry now') : null);
+        s === 'closed' ? h('button', { class: 'linklike', onClick: () => this.bridge.reconnectNow() }, 'Retry now') : null);
     };
     render();
     this.banner.hidden = false;
@@ -369,7 +369,7 @@ export class App {
 
 export function previewOf(m) {
   if (m.deleted) return 'Message deleted';
-  const kinds = { image: '📷 Photo', video: '🎬 Video', audio: '🎵 Audio', file: '📎 File' };
+  const kinds = { image: 'Photo', video: 'Video', audio: 'Audio', file: 'File' };
   return (m.content && m.content.trim()) || kinds[m.type] || '';
 }
 
@@ -387,6 +387,10 @@ const ICONS = {
   star: 'M12 17.3l6.2 3.7-1.6-7L22 9.2l-7.2-.6L12 2 9.2 8.6 2 9.2 7.4 14l-1.6 7z',
   close: 'M19 6.4L17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z',
   hangup: 'M12 9c-1.6 0-3.2.25-4.7.7v3.1a1 1 0 0 1-.55.9 11 11 0 0 0-2.7 1.9 1 1 0 0 1-1.4 0L.3 13.2a1 1 0 0 1 0-1.4A17 17 0 0 1 12 7a17 17 0 0 1 11.7 4.8 1 1 0 0 1 0 1.4l-2.4 2.4a1 1 0 0 1-1.4 0 11 11 0 0 0-2.7-1.9 1 1 0 0 1-.55-.9V9.7A15 15 0 0 0 12 9z',
+  chat: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z',
+  edit: 'M3 17.2V21h3.8l11-11-3.8-3.8zM20.7 7a1 1 0 0 0 0-1.4l-2.3-2.3a1 1 0 0 0-1.4 0l-1.8 1.8 3.8 3.8z',
+  trash: 'M6 19a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2V7H6zM19 4h-3.5l-1-1h-5l-1 1H5v2h14z',
+  file: 'M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8zm-1 7V3.5L18.5 9z',
   mic: 'M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1a7 7 0 0 0 6-6.9z',
 };
 

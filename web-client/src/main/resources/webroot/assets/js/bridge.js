@@ -18,7 +18,7 @@ export class Bridge extends EventTarget {
     this.stopped = true;
     this.retryAt = 0;
     addEventListener('offline', () => this.sock && this.sock.close());
-    addEventListener('online', () => this.state === 'closed' && !this.stopped && this.connectNow());
+    addEventListener('online', () => this.reconnectNow());
   }
 
   start() {
@@ -31,6 +31,19 @@ export class Bridge extends EventTarget {
     clearTimeout(this.retryTimer);
     if (this.sock) this.sock.close();
     this.setState('idle');
+  }
+
+  /** Back online (or the user asked): skip the backoff, dropping an attempt that started while offline. */
+  reconnectNow() {
+    if (this.stopped || this.state === 'open') return;
+    if (this.state === 'connecting' && this.sock) {
+      const stale = this.sock;
+      this.sock = null;
+      stale.onclose = null;
+      stale.close();
+      this.setState('closed');
+    }
+    this.connectNow();
   }
 
   connectNow() {
@@ -65,7 +78,7 @@ export class Bridge extends EventTarget {
     this.replies.clear();
     if (this.stopped) return this.setState('idle');
     this.attempt++;
-    const delay = Math.min(15_000, 500 * 2 ** Math.min(this.attempt - 1, 5)) * (0.75 + Math.random() / 2);
+    const delay = Math.min(10_000, 500 * 2 ** Math.min(this.attempt - 1, 5)) * (0.75 + Math.random() / 2);
     this.retryAt = Date.now() + delay;
     this.setState('closed');
     this.retryTimer = setTimeout(() => this.connectNow(), delay);
@@ -89,16 +102,24 @@ export class Bridge extends EventTarget {
     if (frame.type === 'rec' && frame.body && frame.body.type) {
       this.dispatchEvent(new CustomEvent('event', { detail: frame.body }));
     } else if (frame.type === 'err') {
+      // A refused frame is answered without its address, so it cannot be matched exactly: with commands in
+      // flight, fail them (callers fall back to REST); otherwise it was the register (a token that just expired):
+      // refresh and reconnect, at most every 10 s.
       this.dispatchEvent(new CustomEvent('refused', { detail: frame }));
-      // a refused register (a token that just expired): refresh and try once more
-      if (!frame.address && session()) refresh().then(() => this.sock && this.sock.close()).catch(() => {});
+      if (this.replies.size) {
+        for (const [, pending] of this.replies) { clearTimeout(pending.timer); pending.reject(new ApiError(403, 'bridge.refused', String(frame.body))); }
+        this.replies.clear();
+      } else if (session() && Date.now() - (this.lastRecovery || 0) > 10_000) {
+        this.lastRecovery = Date.now();
+        refresh().then(() => this.sock && this.sock.close()).catch(() => {});
+      }
     }
   }
 
   /** Sends a client command and resolves with its reply (or rejects with the error it got). */
   send(address, body) {
     if (this.state !== 'open') return Promise.reject(new ApiError(0, 'network', 'Not connected'));
-    const replyAddress = 'reply.' + uuid();
+    const replyAddress = uuid(); // the bridge accepts only UUIDs as reply addresses
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.replies.delete(replyAddress);

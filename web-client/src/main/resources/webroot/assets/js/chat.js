@@ -264,9 +264,9 @@ export class ChatView {
       mine && !pending ? setTicks(h('span', { class: 'ticks' }), this.thread.isRead(m)) : null);
     bubble.append(meta);
     const actions = m.deleted || pending ? null : h('div', { class: 'msg-actions', role: 'toolbar', 'aria-label': 'Message actions' },
-      h('button', { class: 'mini', 'aria-label': starred ? 'Unstar' : 'Star', title: starred ? 'Unstar' : 'Star', onClick: () => this.star(m, !starred) }, starred ? '★' : '☆'),
-      mine && ['text', 'link', 'emoji'].includes(m.type) || mine && m.content ? h('button', { class: 'mini', 'aria-label': 'Edit', title: 'Edit', onClick: () => this.startEditing(m) }, '✎') : null,
-      mine ? h('button', { class: 'mini', 'aria-label': 'Delete', title: 'Delete', onClick: () => this.remove(m) }, '🗑') : null);
+      h('button', { class: 'mini' + (starred ? ' on' : ''), 'aria-label': starred ? 'Unstar' : 'Star', title: starred ? 'Unstar' : 'Star', onClick: () => this.star(m, !starred) }, icon('star')),
+      mine && ['text', 'link', 'emoji'].includes(m.type) || mine && m.content ? h('button', { class: 'mini', 'aria-label': 'Edit', title: 'Edit', onClick: () => this.startEditing(m) }, icon('edit')) : null,
+      mine ? h('button', { class: 'mini', 'aria-label': 'Delete', title: 'Delete', onClick: () => this.remove(m) }, icon('trash')) : null);
     const el = h('div', {
       class: `msg${mine ? ' mine' : ''}${grouped ? ' grouped' : ''}${pending ? ' pending' : ''}`,
       'data-seq': pending ? null : m.seq, 'data-client-id': m.clientMsgId, tabindex: '-1', id: pending ? null : `m-${this.chatId}-${m.seq}`,
@@ -403,7 +403,7 @@ export function attachmentView(a) {
     return el;
   }
   return h('button', { class: 'file-chip', onClick: () => openMedia(a), 'aria-label': `Download ${a.name}` },
-    h('span', { class: 'file-icon', 'aria-hidden': 'true' }, '📄'),
+    h('span', { class: 'file-icon', 'aria-hidden': 'true' }, icon('file')),
     h('span', { class: 'file-text' }, h('span', { class: 'file-name' }, a.name || 'file'), h('span', { class: 'muted' }, a.size ? bytes(a.size) : '')));
 }
 

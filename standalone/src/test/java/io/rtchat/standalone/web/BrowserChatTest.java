@@ -50,6 +50,16 @@ class BrowserChatTest extends StackPerClass {
     BrowserContext bobDevice = chromium.device(base);
     Page alice = ui.watch(aliceDevice.newPage());
     Page bob = ui.watch(bobDevice.newPage());
+    try {
+      journey(aliceDevice, bobDevice, alice, bob);
+    } catch (AssertionError | RuntimeException e) {
+      Chromium.screenshot(alice, "failed-alice");
+      Chromium.screenshot(bob, "failed-bob");
+      throw e;
+    }
+  }
+
+  private void journey(BrowserContext aliceDevice, BrowserContext bobDevice, Page alice, Page bob) throws Exception {
     String aliceName = Users.unique("alice");
     String bobName = Users.unique("bob");
 
@@ -88,8 +98,8 @@ class BrowserChatTest extends StackPerClass {
     assertThat(WebUi.stored(bob, "How are you? see https://example.org/docs")).hasCount(1);
     assertThat(bob.locator(".msg .text a[href='https://example.org/docs']")).hasCount(1);
     assertThat(alice.locator(".msg.mine .ticks").last()).hasAttribute("data-state", "read");
-    WebUi.send(bob, "Fine, thanks! 👋");
-    assertThat(WebUi.stored(alice, "Fine, thanks! 👋")).hasCount(1);
+    WebUi.send(bob, "Fine, thanks!");
+    assertThat(WebUi.stored(alice, "Fine, thanks!")).hasCount(1);
 
     // an image: upload progress, then the thumbnail on both sides
     Path png = Files.createTempFile("photo", ".png");
@@ -110,7 +120,7 @@ class BrowserChatTest extends StackPerClass {
     }
     assertThat(bob.getByText("while you were away 1")).hasCount(0);
     bobDevice.setOffline(false);
-    assertThat(bob.locator(".banner")).isHidden(new com.microsoft.playwright.assertions.LocatorAssertions.IsHiddenOptions().setTimeout(40_000));
+    assertThat(bob.locator(".banner")).isHidden(new com.microsoft.playwright.assertions.LocatorAssertions.IsHiddenOptions().setTimeout(60_000));
     for (int i = 1; i <= 3; i++) {
       assertThat(WebUi.stored(bob, "while you were away " + i)).hasCount(1);
     }
@@ -154,7 +164,6 @@ class BrowserChatTest extends StackPerClass {
   void liveMessagesArriveOverTheXhrTransportsToo(String transport) {
     TestUser me = users.create("xhr");
     TestUser friend = users.create("xhrfriend");
-    users.befriend(me, friend);
     String chatId = chats.direct(me, friend);
     BrowserContext device = chromium.device(base);
     device.addInitScript("window.RTCHAT_TRANSPORTS = ['" + transport + "'];");
@@ -178,7 +187,7 @@ class BrowserChatTest extends StackPerClass {
       + " sock.onopen = () => sock.send(JSON.stringify({type: 'register', address: inbox, headers: {Authorization: 'Bearer ' + token}}));"
       + " sock.onmessage = e => { const f = JSON.parse(e.data); if (f.type === 'err') { resolve(f.body); sock.close(); } };"
       + " setTimeout(() => resolve('no answer'), 5000); })", List.of(me.accessToken(), "user." + other.id()));
-    assertThat(frame).isEqualTo("access_denied");
+    assertThat(frame).isEqualTo("rejected");
     device.close();
   }
 

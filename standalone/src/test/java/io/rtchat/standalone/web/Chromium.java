@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
@@ -43,6 +44,8 @@ final class Chromium implements AutoCloseable {
 
   static Chromium launch() {
     assumeInstalled();
+    // generous: Argon2 hashing and a shared CI machine make some steps take seconds
+    PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     Playwright playwright = Playwright.create();
     Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
       .setExecutablePath(EXECUTABLE)
@@ -59,7 +62,7 @@ final class Chromium implements AutoCloseable {
       .setBaseURL(baseUrl)
       .setViewportSize(1280, 800)
       .setPermissions(List.of("camera", "microphone")));
-    context.setDefaultTimeout(20_000);
+    context.setDefaultTimeout(30_000);
     return context;
   }
 

@@ -23,11 +23,20 @@ final class WebUi {
   /** Collects the page's console errors and CSP violations, so a test can insist there were none. */
   Page watch(Page page) {
     page.onConsoleMessage(m -> {
+      System.out.println("browser console " + m.type() + ": " + m.text());
       if ("error".equals(m.type())) {
         consoleErrors.add(m.text());
       }
     });
     page.onPageError(e -> consoleErrors.add("page error: " + e));
+    if (Boolean.getBoolean("rtchat.web.trace")) {
+      page.onWebSocket(ws -> {
+        ws.onFrameSent(f -> System.out.println("ws> " + f.text()));
+        ws.onFrameReceived(f -> System.out.println("ws< " + f.text()));
+        ws.onClose(w -> System.out.println("ws closed"));
+      });
+      page.onRequestFailed(r -> System.out.println("request failed " + r.url() + " " + r.failure()));
+    }
     return page;
   }
 
