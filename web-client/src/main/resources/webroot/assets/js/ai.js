@@ -40,6 +40,8 @@ export class AiView {
   async load() {
     try {
       const page = await get('/chats/ai/messages?limit=50');
+      state.aiChatId = page.chatId;
+      state.aiAssistantId = page.assistantId;
       replace(this.list, page.items.map(m => this.bubble(m)));
       for (const [replyId, text] of buffered) this.delta({ replyId, text: '' }, text);
       this.log.scrollTop = this.log.scrollHeight;
@@ -54,8 +56,8 @@ export class AiView {
   }
 
   bubble(m, streaming = false) {
-    const mine = m.sender === state.me.id || m.role === 'user';
-    return h('div', { class: 'msg' + (mine ? ' mine' : ' assistant') + (streaming ? ' streaming' : ''), 'data-reply': m.replyId || m.id },
+    const mine = m.role === 'user' || (m.sender && m.sender !== state.aiAssistantId);
+    return h('div', { class: 'msg' + (mine ? ' mine' : ' assistant') + (streaming ? ' streaming' : ''), 'data-reply': m.replyId || null, 'data-id': m.id || null },
       h('div', { class: 'bubble' }, h('p', { class: 'text' }, linkify(m.content || '')),
         h('div', { class: 'meta' }, h('time', {}, streaming ? 'writing…' : time(m.createdAt)))));
   }
@@ -65,10 +67,15 @@ export class AiView {
     if (!content) return;
     this.input.value = '';
     this.notice.hidden = true;
-    this.list.append(this.bubble({ content, role: 'user', createdAt: new Date().toISOString() }));
+    const pending = this.bubble({ content, role: 'user', createdAt: new Date().toISOString() });
+    this.list.append(pending);
     this.log.scrollTop = this.log.scrollHeight;
     try {
-      await post('/chats/ai/messages', { content, clientMsgId: uuid() });
+      const question = await post('/chats/ai/messages', { content, clientMsgId: uuid() });
+      if (question && question.id) {
+        if (this.list.querySelector(`[data-id="${CSS.escape(question.id)}"]`)) pending.remove();
+        else pending.dataset.id = question.id;
+      }
       this.cancelBtn.hidden = false;
     } catch (e) {
       this.unavailable(e);
@@ -81,6 +88,14 @@ export class AiView {
     } catch (e) {
       await post('/chats/ai/cancel').catch(err => toast.error(err.message));
     }
+  }
+
+  /** message.new of this chat: my question from another device, or a stored reply not yet shown. */
+  messageArrived(m) {
+    if (this.list.querySelector(`[data-id="${CSS.escape(m.id)}"]`)) return;
+    if (m.sender === state.aiAssistantId && this.streams.size) return; // ai.done replaces the streaming bubble
+    this.list.append(this.bubble(m));
+    this.log.scrollTop = this.log.scrollHeight;
   }
 
   delta(data, initial = null) {
@@ -105,9 +120,12 @@ export class AiView {
     if (type === 'ai.done') {
       const el = this.bubble(data.message);
       el.dataset.state = 'done';
+      const shown = data.message && this.list.querySelector(`[data-id="${CSS.escape(data.message.id)}"]`);
+      if (shown) shown.remove();
       if (s) s.el.replaceWith(el); else this.list.append(el);
     } else if (type === 'ai.error') {
-      if (s) { s.el.classList.remove('streaming'); s.el.dataset.state = 'error'; }
+      if (s && data.reply) s.el.replaceWith(this.bubble(data.reply));
+      else if (s) { s.el.classList.remove('streaming'); s.el.dataset.state = 'error'; }
       this.notice.hidden = false;
       this.notice.textContent = data.code === 'ai.cancelled' ? 'Stopped.' : (data.message || 'The assistant could not answer.');
     }

@@ -6,7 +6,7 @@ import { Bridge } from './bridge.js';
 import { state, thread, profile, rememberProfile, otherParticipant, sortedChats } from './state.js';
 import { ChatView } from './chat.js';
 import { AiView } from './ai.js';
-import { Calls } from './calls.js';
+import { Calls, DEVICE_ID } from './calls.js';
 import * as panels from './panels.js';
 import { toast } from './toast.js';
 
@@ -18,6 +18,7 @@ export class App {
     state.me = session().user;
     rememberProfile(state.me);
     this.bridge = new Bridge();
+    this.bridge.deviceId = DEVICE_ID;
     this.calls = new Calls(this);
     this.build();
     this.bridge.addEventListener('event', e => this.onEvent(e.detail));
@@ -26,6 +27,7 @@ export class App {
     this.bridge.start();
     this.loadChats();
     this.loadCounts();
+    get('/chats/ai/messages?limit=1').then(a => { state.aiChatId = a.chatId; state.aiAssistantId = a.assistantId; this.renderListSoon(); }).catch(() => {});
     get('/users/me').then(me => { state.me = me; rememberProfile(me); setUser(me); this.renderMe(); }).catch(() => {});
   }
 
@@ -142,7 +144,7 @@ export class App {
     const q = this.search.value.trim().toLowerCase();
     const items = [this.aiItem()];
     const chats = this.searchResults && q ? this.searchResults : sortedChats();
-    for (const chat of chats) items.push(this.chatItem(chat));
+    for (const chat of chats) if (chat.id !== state.aiChatId) items.push(this.chatItem(chat));
     replace(this.list, items);
   }
 
@@ -258,6 +260,10 @@ export class App {
   // ---- live events ---------------------------------------------------------------------------------------------
 
   messageArrived(m, live = true) {
+    if (m.chatId && m.chatId === state.aiChatId) {
+      if (this.view instanceof AiView) this.view.messageArrived(m);
+      return;
+    }
     const t = state.threads.get(m.chatId);
     const isNew = t ? t.put(m) : true;
     const chat = state.chats.get(m.chatId);

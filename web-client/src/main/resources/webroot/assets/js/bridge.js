@@ -131,7 +131,7 @@ export class Bridge extends EventTarget {
   }
 
   auth() {
-    return { Authorization: 'Bearer ' + session().accessToken };
+    return { Authorization: 'Bearer ' + session().accessToken, deviceId: this.deviceId || '' };
   }
 
   raw(frame) {

@@ -7,8 +7,14 @@ import { state, profile } from './state.js';
 import { icon } from './app.js';
 import { toast } from './toast.js';
 
-const who = (d) => d.userId || d.by || d.actor || d.acceptedBy || d.rejectedBy || d.endedBy || null;
+const who = (d) => d.userId || null;
 const callOf = (d) => d.call || d;
+/** This tab's device id: named in every bridge frame and when answering, so the other devices stop ringing. */
+export const DEVICE_ID = sessionStorage.getItem('rtchat.device') || (() => {
+  const id = 'web-' + Math.random().toString(36).slice(2, 10);
+  sessionStorage.setItem('rtchat.device', id);
+  return id;
+})();
 
 export class Calls {
   constructor(app) {
@@ -34,7 +40,7 @@ export class Calls {
   async enter(call, type) {
     const ice = await get('/calls/ice-servers').catch(() => ({ iceServers: [] }));
     const local = await navigator.mediaDevices.getUserMedia({ audio: true, video: type === 'video' }).catch(() => null);
-    this.active = { call, type, peers: new Map(), joined: new Set([call.caller || call.createdBy || call.initiator].filter(Boolean)), local, iceServers: ice.iceServers || [] };
+    this.active = { call, type, peers: new Map(), joined: new Set(call.inCall || [call.initiator].filter(Boolean)), local, iceServers: ice.iceServers || [] };
     this.render();
   }
 
@@ -45,12 +51,12 @@ export class Calls {
     switch (type) {
       case 'call.invite':
         if (mine || this.ringing) return;
-        if ((call.caller || call.createdBy || call.initiator) === state.me.id) return; // my other device placed it
+        if (call.initiator === state.me.id) return; // my other device placed it
         this.ring(call);
         return;
       case 'call.accepted': {
         const by = who(data);
-        if (this.ringing && this.ringing.id === callId && by === state.me.id) this.stopRinging(); // answered elsewhere
+        if (this.ringing && this.ringing.id === callId && by === state.me.id && data.deviceId !== DEVICE_ID) this.stopRinging(); // answered elsewhere
         if (mine && by) { this.active.joined.add(by); if (by !== state.me.id) this.setStatus('connecting', 'Connecting…'); }
         return;
       }
@@ -59,8 +65,9 @@ export class Calls {
         if (this.ringing && this.ringing.id === callId && who(data) === state.me.id) this.stopRinging();
         return;
       case 'call.ended':
-        if (this.ringing && this.ringing.id === callId) this.stopRinging();
-        if (mine) this.teardown();
+        if (this.ringing && this.ringing.id === callId && call.status !== 'ongoing') this.stopRinging();
+        if (mine && call.status !== 'ongoing') this.teardown();
+        else if (mine && who(data)) this.dropPeer(who(data));
         return;
       case 'call.missed':
         if (this.ringing && this.ringing.id === callId) this.stopRinging();
@@ -74,7 +81,7 @@ export class Calls {
 
   ring(call) {
     this.ringing = call;
-    const from = call.caller || call.createdBy || call.initiator;
+    const from = call.initiator;
     const label = h('p', { class: 'call-who' }, 'Incoming call');
     if (from) profile(from).then(p => { label.textContent = `${displayName(p)} is calling`; });
     const acceptBtn = h('button', { class: 'btn call-accept', onClick: () => this.accept(call) }, call.type === 'video' ? 'Accept video' : 'Accept');
@@ -93,7 +100,7 @@ export class Calls {
   async accept(call) {
     this.ringing = null;
     try {
-      const answer = await post(`/calls/${call.id}/accept`);
+      const answer = await post(`/calls/${call.id}/accept`, { deviceId: DEVICE_ID });
       const fresh = answer && (answer.call || answer);
       await this.enter(fresh && fresh.id ? fresh : call, call.type);
       this.active.joined.add(state.me.id);
@@ -145,14 +152,13 @@ export class Calls {
     this.send(userId, 'offer', { type: offer.type, sdp: offer.sdp });
   }
 
-  async signal({ from, fromDevice, kind, payload }) {
+  async signal({ from, fromDevice, kind, payload, toDevice }) {
     const a = this.active;
-    if (!from || from === state.me.id) return;
+    if (!from || from === state.me.id || (toDevice && toDevice !== DEVICE_ID)) return;
     const known = a.peers.get(from);
     if (known && known.device && fromDevice && known.device !== fromDevice) return; // another device of that user
     if (kind === 'hangup') {
-      if (known) { known.pc.close(); a.peers.delete(from); this.removeRemote(from); }
-      if (a.peers.size === 0 && (a.call.participants || []).length <= 2) this.teardown();
+      this.dropPeer(from);
       return;
     }
     const p = this.peer(from, fromDevice);
@@ -177,8 +183,16 @@ export class Calls {
     }
   }
 
+  dropPeer(userId) {
+    const a = this.active;
+    const p = a && a.peers.get(userId);
+    if (p) { p.pc.close(); a.peers.delete(userId); this.removeRemote(userId); }
+    if (a && a.peers.size === 0 && (a.call.participants || []).length <= 2) this.teardown();
+  }
+
   send(to, kind, payload) {
-    const body = { callId: this.active.call.id, to, kind, payload };
+    const p = this.active.peers.get(to);
+    const body = { callId: this.active.call.id, to, kind, payload, toDevice: p && p.device ? p.device : undefined };
     this.app.bridge.send('client.call.signal', body).catch(() => {});
   }
 

@@ -227,7 +227,7 @@ export function infoPanel(app, chat) {
     else parts.push(h('ul', { class: 'collection' }, items.map(m => h('li', {},
       h('button', { class: 'collection-item', onClick: () => { closePanel(app); app.openChat(chat.id); } },
         h('span', { class: 'muted small' }, `${displayName(state.profiles.get(m.sender))} · ${time(m.createdAt)}`),
-        active === 'files' ? (m.attachments || []).map(a => h('span', { class: 'file-name' }, '📄 ' + a.name)) : h('span', {}, previewOf(m)))))));
+        active === 'files' ? (m.attachments || []).map(a => h('span', { class: 'file-name' }, a.name)) : h('span', {}, previewOf(m)))))));
     return parts;
   });
 }

@@ -9,6 +9,8 @@ export const state = {
   threads: new Map(), // chatId -> Thread
   notificationsUnread: 0,
   friends: new Set(),
+  aiChatId: null, // the assistant chat is shown as "Assistant", not in the list of chats
+  aiAssistantId: null,
 };
 
 export class Thread {

@@ -90,7 +90,9 @@ class BrowserChatTest extends StackPerClass {
     WebUi.openChatWith(bob, aliceName);
     assertThat(WebUi.stored(bob, "Hi Bob, this is Alice")).hasCount(1);
 
-    // typing is seen live; the read tick turns when Bob has the chat open
+    // typing is seen live (at most one typing event per 2 s, so let the one from the first message pass);
+    // the read tick turns when Bob has the chat open
+    alice.waitForTimeout(2_100);
     alice.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).pressSequentially("How are", new Locator.PressSequentiallyOptions().setDelay(30));
     assertThat(bob.locator(".chat-sub")).containsText("is typing");
     alice.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).pressSequentially(" you? see https://example.org/docs");
