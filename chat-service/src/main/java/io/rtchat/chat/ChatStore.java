@@ -23,12 +23,16 @@ import java.util.List;
 public class ChatStore {
 
   static final String CHATS = "chats";
-  static final String MESSAGES = "messages";
 
   private final MongoClient mongo;
 
   public ChatStore(MongoClient mongo) {
     this.mongo = mongo;
+  }
+
+  /** Succeeds when the database answers. */
+  public Future<Void> ping() {
+    return Mongo.ping(mongo);
   }
 
   public Future<Void> createIndexes() {
@@ -74,18 +78,32 @@ public class ChatStore {
     return mongo.findOne(CHATS, new JsonObject().put("_id", chatId), null);
   }
 
+  /** Adds a member to the group's chat; answers the chat after it (null when the group has no chat). */
+  public Future<JsonObject> addParticipant(String groupId, String userId) {
+    return updateGroupChat(groupId, new JsonObject().put("$addToSet", new JsonObject().put("participants", userId)));
+  }
+
+  /** Takes a member out of the group's chat; answers the chat after it (null when the group has no chat). */
+  public Future<JsonObject> removeParticipant(String groupId, String userId) {
+    return updateGroupChat(groupId, new JsonObject().put("$pull", new JsonObject().put("participants", userId)));
+  }
+
+  /** Gives the group's chat the group's new name; answers the chat after it (null when the group has no chat). */
+  public Future<JsonObject> rename(String groupId, String name) {
+    return updateGroupChat(groupId, new JsonObject().put("$set", new JsonObject().put("name", name)));
+  }
+
   /** Applies an update to the group's chat and answers the chat after it (null when the group has no chat). */
-  public Future<JsonObject> updateGroupChat(String groupId, JsonObject update) {
+  private Future<JsonObject> updateGroupChat(String groupId, JsonObject update) {
     JsonObject withTime = update.copy();
     withTime.put("$set", withTime.getJsonObject("$set", new JsonObject()).put("updatedAt", Dates.now()));
     return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("key", groupKey(groupId)), withTime,
       new FindOptions(), new UpdateOptions().setReturningNewDocument(true));
   }
 
+  /** Removes the chat document (its messages are MessageStore's: remove those first). */
   public Future<Void> deleteChat(String chatId) {
-    return mongo.removeDocuments(MESSAGES, new JsonObject().put("chatId", chatId))
-      .compose(v -> mongo.removeDocument(CHATS, new JsonObject().put("_id", chatId)))
-      .mapEmpty();
+    return mongo.removeDocument(CHATS, new JsonObject().put("_id", chatId)).mapEmpty();
   }
 
   public static String directKey(String a, String b) {

@@ -1,22 +1,45 @@
 package io.rtchat.chat;
 
+import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
+import io.rtchat.api.GroupService;
+import io.rtchat.api.MediaService;
 import io.rtchat.common.Config;
 import io.rtchat.common.Mongo;
+import io.rtchat.common.Setting;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.serviceproxy.ServiceBinder;
 
-/** Wires the chat service: config, Mongo, and its proxy on {@value ChatService#ADDRESS}. */
+/**
+ * Wires the chat service: config, Mongo and the stores, the proxies of the services it asks questions, the events
+ * it tells, one object per use case, and the facade on {@value ChatService#ADDRESS}. The whole object graph is
+ * built here; nothing below builds its own collaborators.
+ */
 public class ChatVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
     Config config = Config.fromJson(config());
+    int maxMessageBytes = config.getInt(Setting.MESSAGE_MAX_BYTES);
     MongoClient mongo = Mongo.client(vertx, config);
-    ChatServiceImpl service = new ChatServiceImpl(vertx, mongo, config);
-    return service.createIndexes().compose(v -> new ServiceBinder(vertx)
-      .setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion());
+    ChatStore chats = new ChatStore(mongo);
+    MessageStore messages = new MessageStore(mongo);
+    ChatEvents events = new ChatEvents(vertx.eventBus());
+    ChatAccess access = new ChatAccess(chats, messages);
+    ChatService service = new ChatServiceImpl(
+      chats,
+      new GroupChatSync(chats, messages, events),
+      new ParticipantQueries(chats),
+      new ChatDirectory(chats, access, events, GroupService.createProxy(vertx), AuthService.createProxy(vertx)),
+      new MessageSending(chats, messages, access, events, MediaService.createProxy(vertx), new SendQueue(), maxMessageBytes),
+      new ReadState(chats, messages, access, events),
+      new MessageActions(chats, messages, access, events, new TypingThrottle(), maxMessageBytes),
+      new ChatCollections(messages, access),
+      new MessageSearch(chats, messages, access));
+    return chats.createIndexes()
+      .compose(v -> messages.createIndexes())
+      .compose(v -> new ServiceBinder(vertx).setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion());
   }
 }

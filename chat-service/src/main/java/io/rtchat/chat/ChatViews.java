@@ -4,6 +4,8 @@ import io.rtchat.common.Dates;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
+
 /** What leaves the service of a chat document. */
 final class ChatViews {
 
@@ -39,6 +41,11 @@ final class ChatViews {
       .put("pinned", pinned)
       .put("readSeq", readSeq)
       .put("unreadCount", Math.max(0L, lastSeq - readSeq));
+  }
+
+  /** The chat's participants' ids. */
+  static List<String> participants(JsonObject doc) {
+    return doc.getJsonArray("participants", new JsonArray()).stream().map(String::valueOf).toList();
   }
 
   static long readSeq(JsonObject doc, String userId) {

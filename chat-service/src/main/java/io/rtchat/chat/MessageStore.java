@@ -1,6 +1,7 @@
 package io.rtchat.chat;
 
 import io.rtchat.common.Dates;
+import io.rtchat.common.Ids;
 import io.rtchat.common.Mongo;
 import io.rtchat.common.Paging;
 import io.vertx.core.Future;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public class MessageStore {
 
-  static final String MESSAGES = ChatStore.MESSAGES;
+  static final String MESSAGES = "messages";
 
   private final MongoClient mongo;
 
@@ -55,9 +56,62 @@ public class MessageStore {
       .map(found -> found.isEmpty() ? 0L : found.get(0).getLong("seq", 0L));
   }
 
+  /** Removes every message of the chat (when the chat itself goes). */
+  public Future<Void> deleteAllOf(String chatId) {
+    return mongo.removeDocuments(MESSAGES, new JsonObject().put("chatId", chatId)).mapEmpty();
+  }
+
   /** Inserts the message; fails with a duplicate-key error when its seq or clientMsgId is taken in the chat. */
   public Future<Void> insert(JsonObject message) {
     return mongo.insert(MESSAGES, message.copy()).mapEmpty();
+  }
+
+  /**
+   * The new message's document, before it has a seq (MessageSending picks that). {@code groupId} is the chat's (null
+   * for a 1:1 chat); {@code starredBy} starts empty and {@code editedAt} null.
+   */
+  static JsonObject newMessage(String chatId, String groupId, String senderId, String clientMsgId, String type,
+                               String content, JsonArray links, JsonArray attachments) {
+    JsonObject now = Dates.now();
+    return new JsonObject()
+      .put("_id", Ids.newId())
+      .put("chatId", chatId)
+      .put("groupId", groupId)
+      .put("sender", senderId)
+      .put("clientMsgId", clientMsgId)
+      .put("type", type)
+      .put("content", content)
+      .put("links", links)
+      .put("attachments", attachments)
+      .put("starredBy", new JsonArray())
+      .put("deleted", false)
+      .put("createdAt", now)
+      .put("updatedAt", now)
+      .put("editedAt", null);
+  }
+
+  /**
+   * A page of one of the chat's collections as {@code viewer} sees it (their own stars), by seq; see
+   * {@link #pageBySeq}.
+   */
+  public Future<JsonObject> page(String chatId, MessageCollection collection, String viewer, Long before, Long after,
+                                 int limit) {
+    return pageBySeq(collectionFilter(chatId, collection, viewer), before, after, limit);
+  }
+
+  private static JsonObject collectionFilter(String chatId, MessageCollection collection, String viewer) {
+    JsonObject filter = new JsonObject().put("chatId", chatId);
+    switch (collection) {
+      case ALL -> {
+        return filter;
+      }
+      case STARRED -> filter.put("starredBy", viewer);
+      case MEDIA -> filter.put("type", new JsonObject().put("$in", new JsonArray().add("image").add("video")));
+      case FILES -> filter.put("type", new JsonObject().put("$in", new JsonArray().add("file").add("audio")));
+      case LINKS -> filter.put("links.0", new JsonObject().put("$exists", true));
+      default -> throw new IllegalArgumentException("collection " + collection);
+    }
+    return filter.put("deleted", false);
   }
 
   /**
@@ -65,7 +119,7 @@ public class MessageStore {
    * the newest; {@code before}: the newest below it; {@code after}: the oldest above it. {@code hasMore} tells
    * whether more lie further in the direction the page was read (older for before/none, newer for after).
    */
-  public Future<JsonObject> pageBySeq(JsonObject filter, Long before, Long after, int limit) {
+  private Future<JsonObject> pageBySeq(JsonObject filter, Long before, Long after, int limit) {
     JsonObject seq = new JsonObject();
     if (before != null) {
       seq.put("$lt", before);

@@ -1,8 +1,14 @@
 package io.rtchat.chat;
 
+import io.rtchat.api.MessageStored;
 import io.rtchat.common.Dates;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** What leaves the service of a message document. */
 final class MessageViews {
@@ -77,6 +83,41 @@ final class MessageViews {
       .put("content", content.length() > PREVIEW_CHARS ? content.substring(0, PREVIEW_CHARS) : content)
       .put("deleted", doc.getBoolean("deleted", false))
       .put("createdAt", Dates.iso(doc.getValue("createdAt")));
+  }
+
+  /**
+   * The internal {@code message stored} event: who should hear of the message (every participant but its sender)
+   * and the text a notification shows (the content cut to a preview, or {@code [image]} and the like without text).
+   */
+  static MessageStored stored(JsonObject chat, JsonObject doc) {
+    String senderId = doc.getString("sender");
+    return new MessageStored()
+      .setChatId(doc.getString("chatId"))
+      .setGroupId(doc.getString("groupId"))
+      .setMessageId(doc.getString("_id"))
+      .setSeq(doc.getLong("seq", 0L))
+      .setSenderId(senderId)
+      .setRecipientIds(ChatViews.participants(chat).stream().filter(p -> !p.equals(senderId)).toList())
+      .setType(doc.getString("type"))
+      .setPreview(preview(doc))
+      .setCreatedAt(Dates.iso(doc.getValue("createdAt")));
+  }
+
+  static String preview(JsonObject doc) {
+    String content = doc.getString("content", "");
+    if (content.isBlank()) {
+      return "[" + doc.getString("type") + "]";
+    }
+    return content.length() > PREVIEW_CHARS ? content.substring(0, PREVIEW_CHARS) : content;
+  }
+
+  /** A page of message documents as the viewer sees them; {@code chats} hold the read pointers readBy comes from. */
+  static JsonObject page(JsonObject page, String viewer, List<JsonObject> chats) {
+    Map<String, JsonObject> byId = new HashMap<>();
+    chats.forEach(chat -> byId.put(chat.getString("_id"), chat));
+    List<Object> views = page.getJsonArray("items").stream()
+      .map(doc -> (Object) message((JsonObject) doc, viewer, byId.get(((JsonObject) doc).getString("chatId")))).toList();
+    return page.put("items", new JsonArray(new ArrayList<>(views)));
   }
 
   /** The data of {@code message.edited}. */

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  */
 final class SendQueue {
 
-  private static final int MAX_HINTS = 10_000;
+  static final int MAX_HINTS = 10_000;
 
   private final Map<String, Future<?>> tails = new HashMap<>();
   private final Map<String, Long> hints = new LinkedHashMap<>(256, 0.75f, true) {

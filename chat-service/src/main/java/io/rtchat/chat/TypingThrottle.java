@@ -10,7 +10,7 @@ import java.util.Map;
 final class TypingThrottle {
 
   static final long WINDOW_MS = 2_000;
-  private static final int MAX_ENTRIES = 50_000;
+  static final int MAX_ENTRIES = 50_000;
 
   private final Map<String, Long> lastSent = new LinkedHashMap<>(256, 0.75f, true) {
     @Override

@@ -16,6 +16,11 @@ public final class Addresses {
   public static final String AUTH_TOKENS_REVOKED = "internal.auth.tokens-revoked";
   /** Published by a gateway when a user's first socket opens or last socket closes on it (presence). */
   public static final String PRESENCE_SOCKETS = "internal.presence.sockets";
+  /**
+   * Sent (point to point, not published) by chat-service for each stored message, an {@code io.rtchat.api.MessageStored}:
+   * one notification-service instance turns it into notifications.
+   */
+  public static final String CHAT_MESSAGE_STORED = "internal.chat.message-stored";
 
   public static final String INBOX_PREFIX = "user.";
 

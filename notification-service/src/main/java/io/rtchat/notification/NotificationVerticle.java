@@ -41,6 +41,7 @@ public class NotificationVerticle extends VerticleBase {
       .compose(v -> presenceStore.createIndexes())
       .compose(v -> new ServiceBinder(vertx).setAddress(NotificationService.ADDRESS)
         .register(NotificationService.class, service).completion())
+      .compose(v -> new MessageStoredListener(vertx.eventBus(), service).register())
       .onSuccess(v -> {
         presence.start();
         digest.start();

@@ -1,0 +1,47 @@
+package io.rtchat.chat;
+
+import io.rtchat.common.ErrorCode;
+import io.rtchat.common.Errors;
+import io.rtchat.common.Input;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/**
+ * A chat's history and its collections (starred, media, links, files), paged by seq: newest first without a cursor,
+ * {@code before} to go back, {@code after} to catch up (a reconnecting client asks for what it missed).
+ */
+final class ChatCollections {
+
+  private final MessageStore messages;
+  private final ChatAccess access;
+
+  ChatCollections(MessageStore messages, ChatAccess access) {
+    this.messages = messages;
+    this.access = access;
+  }
+
+  Future<JsonObject> history(String userId, String chatId, JsonObject query) {
+    return page(userId, chatId, MessageCollection.ALL, query);
+  }
+
+  /** One named collection; an unknown name is not_found (like an unknown path). */
+  Future<JsonObject> collection(String userId, String chatId, String name, JsonObject query) {
+    return MessageCollection.named(name)
+      .map(collection -> page(userId, chatId, collection, query))
+      .orElseGet(() -> Errors.fail(ErrorCode.NOT_FOUND, "No such collection; one of " + MessageCollection.NAMES));
+  }
+
+  private Future<JsonObject> page(String userId, String chatId, MessageCollection collection, JsonObject query) {
+    Input in = Input.of(query);
+    Long before = in.optionalLong("before", 1, Long.MAX_VALUE);
+    Long after = in.optionalLong("after", 0, Long.MAX_VALUE);
+    int limit = PageLimit.of(in);
+    if (in.invalid()) {
+      return in.failure();
+    }
+    return access.chatOf(chatId, userId).compose(chat -> messages.page(chatId, collection, userId, before, after, limit)
+      .map(page -> MessageViews.page(page, userId, List.of(chat))));
+  }
+}
