@@ -1,11 +1,11 @@
 package io.rtchat.auth;
 
-import io.rtchat.common.Dates;
+import io.rtchat.common.DocumentView;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What leaves the service of a user document. Built field by field from an allow-list, so a new stored field
- * (a hash, a token) can never leak by accident.
+ * What leaves the service of a user document. Built from an allow-list of fields (the shared {@link DocumentView}),
+ * so a new stored field (a hash, a token) can never leak by accident.
  */
 final class UserViews {
 
@@ -13,23 +13,14 @@ final class UserViews {
   }
 
   static JsonObject publicView(JsonObject user) {
-    return new JsonObject()
-      .put("id", user.getString("_id"))
-      .put("firstName", user.getString("firstName"))
-      .put("lastName", user.getString("lastName"))
-      .put("username", user.getString("username"))
-      .put("avatarUrl", user.getString("avatarUrl"))
+    return DocumentView.of(user, "firstName", "lastName", "username", "avatarUrl", "about", "status", "lastSeenAt",
+        "emailVerified", "createdAt")
       .put("about", user.getString("about", ""))
       .put("status", user.getString("status", "offline"))
-      .put("lastSeenAt", Dates.iso(user.getValue("lastSeenAt")))
-      .put("emailVerified", user.getBoolean("emailVerified", false))
-      .put("createdAt", Dates.iso(user.getValue("createdAt")));
+      .put("emailVerified", user.getBoolean("emailVerified", false));
   }
 
   static JsonObject selfView(JsonObject user) {
-    return publicView(user)
-      .put("email", user.getString("email"))
-      .put("avatarMediaId", user.getString("avatarMediaId"))
-      .put("updatedAt", Dates.iso(user.getValue("updatedAt")));
+    return publicView(user).mergeIn(DocumentView.of(user, "email", "avatarMediaId", "updatedAt"));
   }
 }

@@ -5,14 +5,13 @@ import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The social graph: friend requests and friendships, groups with admins and invitations. {@code userId} is always
- * the verified caller. Pages are {@code {items, hasMore}}; {@code limit <= 0} means the default (see Paging).
- * An invitation as returned: {@code {id, kind: "friend"|"group", sender, receiver, content, status, createdAt,
- * groupId?, senderProfile, receiverProfile, group?}} ({@code sender}/{@code receiver} are user ids).
+ * Groups with admins and invitations (friendships are {@link FriendService}; group-service serves both).
+ * {@code userId} is always the verified caller. Pages are {@code {items, hasMore}}; {@code limit <= 0} means the
+ * default (see PageQuery). A group invitation as returned: {@code {id, kind: "group", sender, receiver, content,
+ * status, createdAt, groupId, senderProfile, receiverProfile, group}} ({@code sender}/{@code receiver} are user ids).
  * A group: {@code {id, name, members, admins, invited, createdBy, chatId, createdAt, updatedAt}} (user ids;
  * {@code members} in join order).
  */
@@ -26,40 +25,14 @@ public interface GroupService {
     return new GroupServiceVertxEBProxy(vertx, ADDRESS);
   }
 
-  /** Whether the two users are friends (chat-service opens 1:1 chats only between friends). */
+  /**
+   * Whether the two users are friends. Same answer as {@link FriendService#areFriends}, which owns it; kept here only
+   * until chat-service asks FriendService (then this method goes).
+   */
   Future<Boolean> areFriends(String userId, String otherUserId);
-
-  /** The user's friends' ids (for presence). */
-  Future<JsonArray> friendIds(String userId);
 
   /** Succeeds when the service and its database answer. */
   Future<Void> ready();
-
-  // ---- friends
-
-  /** {@code {receiverId, content?}} → the new pending invitation; the receiver gets {@code friend_request.new}. */
-  Future<JsonObject> sendFriendRequest(String userId, JsonObject body);
-
-  /** My pending friend requests, {@code direction} "incoming" or "outgoing", newest first, {@code before} an id. */
-  Future<JsonObject> listFriendRequests(String userId, String direction, String before, int limit);
-
-  /** The receiver accepts: both become friends; answers the accepted invitation. */
-  Future<JsonObject> acceptFriendRequest(String userId, String requestId);
-
-  /** The receiver rejects; answers the rejected invitation. */
-  Future<JsonObject> rejectFriendRequest(String userId, String requestId);
-
-  /** The sender withdraws a pending request. */
-  Future<Void> cancelFriendRequest(String userId, String requestId);
-
-  /** My friends' public profiles, by id, {@code after} an id. */
-  Future<JsonObject> listFriends(String userId, String after, int limit);
-
-  /** Ends a friendship (both sides). */
-  Future<Void> removeFriend(String userId, String friendId);
-
-  /** Verified users who are neither me nor my friends (suggestions), by id, {@code after} an id. */
-  Future<JsonObject> listNonFriends(String userId, String after, int limit);
 
   // ---- groups
 

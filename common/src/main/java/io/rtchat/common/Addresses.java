@@ -8,19 +8,31 @@ public final class Addresses {
 
   public static final String AUTH_SERVICE = "auth.service";
   public static final String GROUP_SERVICE = "group.service";
+  /** Friendships and friend requests: served by group-service beside {@link #GROUP_SERVICE}. */
+  public static final String FRIEND_SERVICE = "friend.service";
   public static final String CHAT_SERVICE = "chat.service";
   public static final String MEDIA_SERVICE = "media.service";
   public static final String NOTIFICATION_SERVICE = "notification.service";
+  /** Calls (records, ringing, signalling relay, TURN credentials), hosted by chat-service. */
+  public static final String CALL_SERVICE = "call.service";
 
   /** Published by auth-service when a user's tokens are revoked (password reset): gateways drop cached state. */
   public static final String AUTH_TOKENS_REVOKED = "internal.auth.tokens-revoked";
-  /** Published by a gateway when a user's first socket opens or last socket closes on it (presence). */
-  public static final String PRESENCE_SOCKETS = "internal.presence.sockets";
   /**
    * Sent (point to point, not published) by chat-service for each stored message, an {@code io.rtchat.api.MessageStored}:
    * one notification-service instance turns it into notifications.
    */
   public static final String CHAT_MESSAGE_STORED = "internal.chat.message-stored";
+  /**
+   * Sent (point to point) by group-service when a friend request was made ({@code FriendRequestSent}):
+   * notification-service stores the receiver's notification.
+   */
+  public static final String FRIEND_REQUEST_SENT = "internal.group.friend-request-sent";
+  /**
+   * Sent (point to point) by group-service when users were invited to a group ({@code GroupInvitationsMade}):
+   * notification-service stores each invitee's notification.
+   */
+  public static final String GROUP_INVITATIONS_MADE = "internal.group.invitations-made";
 
   public static final String INBOX_PREFIX = "user.";
 

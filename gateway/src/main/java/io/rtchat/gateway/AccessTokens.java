@@ -2,6 +2,7 @@ package io.rtchat.gateway;
 
 import io.rtchat.api.AuthService;
 import io.rtchat.common.Addresses;
+import io.rtchat.common.BoundedLru;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
 import io.rtchat.common.Jwt;
@@ -11,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -29,23 +29,13 @@ public class AccessTokens {
 
   private final JWTAuth jwt;
   private final AuthService auth;
-  private final Map<String, CachedVersion> versions = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, CachedVersion> eldest) {
-      return size() > CACHE_SIZE;
-    }
-  };
+  private final Map<String, CachedVersion> versions = new BoundedLru<>(CACHE_SIZE);
 
   private record CachedVersion(int version, long fetchedAt) {
   }
 
   private static final int VERIFIED_CACHE_SIZE = 10_000;
-  private final Map<String, Verified> verified = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
-      return size() > VERIFIED_CACHE_SIZE;
-    }
-  };
+  private final Map<String, Verified> verified = new BoundedLru<>(VERIFIED_CACHE_SIZE);
 
   /** What a checked token says: its user, its token version, and when it stops being valid. */
   private record Verified(String userId, int version, long expiresAtMillis) {

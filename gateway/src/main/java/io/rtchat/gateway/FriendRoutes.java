@@ -1,6 +1,6 @@
 package io.rtchat.gateway;
 
-import io.rtchat.api.GroupService;
+import io.rtchat.api.FriendService;
 import io.vertx.ext.web.Router;
 
 /**
@@ -9,30 +9,30 @@ import io.vertx.ext.web.Router;
  */
 public class FriendRoutes implements ApiModule {
 
-  private final GroupService groups;
+  private final FriendService friends;
 
-  public FriendRoutes(GroupService groups) {
-    this.groups = groups;
+  public FriendRoutes(FriendService friends) {
+    this.friends = friends;
   }
 
   @Override
   public void mount(Router api) {
     api.post("/friends/requests").handler(ctx -> Rest.created(ctx, Rest.body(ctx)
-      .compose(body -> groups.sendFriendRequest(Rest.userId(ctx), body))));
-    api.get("/friends/requests").handler(ctx -> Rest.ok(ctx, Rest.intParam(ctx, "limit")
-      .compose(limit -> groups.listFriendRequests(Rest.userId(ctx), Rest.param(ctx, "direction"),
-        Rest.cursor(ctx, "before"), limit == null ? 0 : limit))));
+      .compose(body -> friends.sendFriendRequest(Rest.userId(ctx), body))));
+    api.get("/friends/requests").handler(ctx -> Rest.ok(ctx, Rest.page(ctx)
+      .compose(page -> friends.listFriendRequests(Rest.userId(ctx), Rest.param(ctx, "direction"),
+        page.before(), page.limit()))));
     api.post("/friends/requests/:requestId/accept").handler(ctx -> Rest.ok(ctx,
-      groups.acceptFriendRequest(Rest.userId(ctx), ctx.pathParam("requestId"))));
+      friends.acceptFriendRequest(Rest.userId(ctx), ctx.pathParam("requestId"))));
     api.post("/friends/requests/:requestId/reject").handler(ctx -> Rest.ok(ctx,
-      groups.rejectFriendRequest(Rest.userId(ctx), ctx.pathParam("requestId"))));
+      friends.rejectFriendRequest(Rest.userId(ctx), ctx.pathParam("requestId"))));
     api.delete("/friends/requests/:requestId").handler(ctx -> Rest.noContent(ctx,
-      groups.cancelFriendRequest(Rest.userId(ctx), ctx.pathParam("requestId"))));
-    api.get("/friends").handler(ctx -> Rest.ok(ctx, Rest.intParam(ctx, "limit")
-      .compose(limit -> groups.listFriends(Rest.userId(ctx), Rest.cursor(ctx, "after"), limit == null ? 0 : limit))));
+      friends.cancelFriendRequest(Rest.userId(ctx), ctx.pathParam("requestId"))));
+    api.get("/friends").handler(ctx -> Rest.ok(ctx, Rest.page(ctx)
+      .compose(page -> friends.listFriends(Rest.userId(ctx), page.after(), page.limit()))));
     api.delete("/friends/:userId").handler(ctx -> Rest.noContent(ctx,
-      groups.removeFriend(Rest.userId(ctx), ctx.pathParam("userId"))));
-    api.get("/users/non-friends").handler(ctx -> Rest.ok(ctx, Rest.intParam(ctx, "limit")
-      .compose(limit -> groups.listNonFriends(Rest.userId(ctx), Rest.cursor(ctx, "after"), limit == null ? 0 : limit))));
+      friends.removeFriend(Rest.userId(ctx), ctx.pathParam("userId"))));
+    api.get("/users/non-friends").handler(ctx -> Rest.ok(ctx, Rest.page(ctx)
+      .compose(page -> friends.listNonFriends(Rest.userId(ctx), page.after(), page.limit()))));
   }
 }

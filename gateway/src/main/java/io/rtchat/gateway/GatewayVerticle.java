@@ -1,7 +1,9 @@
 package io.rtchat.gateway;
 
 import io.rtchat.api.AuthService;
+import io.rtchat.api.CallService;
 import io.rtchat.api.ChatService;
+import io.rtchat.api.FriendService;
 import io.rtchat.api.GroupService;
 import io.rtchat.api.MediaService;
 import io.rtchat.api.NotificationService;
@@ -57,12 +59,13 @@ public class GatewayVerticle extends VerticleBase {
 
     List<ApiModule> modules = List.of(
       new AuthRoutes(auth),
-      new FriendRoutes(GroupService.createProxy(vertx)),
+      new FriendRoutes(FriendService.createProxy(vertx)),
       new UserRoutes(auth),
       new GroupRoutes(GroupService.createProxy(vertx)),
       new ChatRoutes(ChatService.createProxy(vertx)),
       new MediaRoutes(MediaService.createProxy(vertx), tokens),
-      new NotificationRoutes(NotificationService.createProxy(vertx)));
+      new NotificationRoutes(NotificationService.createProxy(vertx)),
+      new CallRoutes(CallService.createProxy(vertx)));
 
     Router root = Router.router(vertx);
     root.route().handler(CorsHandler.create()

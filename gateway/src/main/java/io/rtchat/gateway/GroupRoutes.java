@@ -16,11 +16,11 @@ public class GroupRoutes implements ApiModule {
   public void mount(Router api) {
     api.post("/groups").handler(ctx -> Rest.created(ctx, Rest.body(ctx)
       .compose(body -> groups.createGroup(Rest.userId(ctx), body))));
-    api.get("/groups").handler(ctx -> Rest.ok(ctx, Rest.intParam(ctx, "limit")
-      .compose(limit -> groups.listGroups(Rest.userId(ctx), Rest.cursor(ctx, "after"), limit == null ? 0 : limit))));
+    api.get("/groups").handler(ctx -> Rest.ok(ctx, Rest.page(ctx)
+      .compose(page -> groups.listGroups(Rest.userId(ctx), page.after(), page.limit()))));
     // before /groups/:groupId, which would otherwise take "invitations" for an id
-    api.get("/groups/invitations").handler(ctx -> Rest.ok(ctx, Rest.intParam(ctx, "limit")
-      .compose(limit -> groups.listGroupInvitations(Rest.userId(ctx), Rest.cursor(ctx, "before"), limit == null ? 0 : limit))));
+    api.get("/groups/invitations").handler(ctx -> Rest.ok(ctx, Rest.page(ctx)
+      .compose(page -> groups.listGroupInvitations(Rest.userId(ctx), page.before(), page.limit()))));
     api.get("/groups/:groupId").handler(ctx -> Rest.ok(ctx, groups.getGroup(Rest.userId(ctx), ctx.pathParam("groupId"))));
     api.patch("/groups/:groupId").handler(ctx -> Rest.ok(ctx, Rest.body(ctx)
       .compose(body -> groups.renameGroup(Rest.userId(ctx), ctx.pathParam("groupId"), body))));

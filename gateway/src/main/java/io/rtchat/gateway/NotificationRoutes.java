@@ -20,8 +20,8 @@ public class NotificationRoutes implements ApiModule {
   @Override
   public void mount(Router api) {
     api.get("/notifications").handler(ctx -> Rest.ok(ctx, unreadParam(ctx)
-      .compose(unread -> Rest.intParam(ctx, "limit").compose(limit -> notifications.listNotifications(
-        Rest.userId(ctx), unread, Rest.param(ctx, "before"), limit == null ? 0 : limit)))));
+      .compose(unread -> Rest.page(ctx).compose(page -> notifications.listNotifications(
+        Rest.userId(ctx), unread, page.before(), page.limit())))));
     api.get("/notifications/unread-count").handler(ctx -> Rest.ok(ctx, notifications.unreadCount(Rest.userId(ctx))));
     api.post("/notifications/read-all").handler(ctx -> Rest.ok(ctx, notifications.markAllRead(Rest.userId(ctx))));
     api.post("/notifications/:notificationId/read").handler(ctx -> Rest.ok(ctx,

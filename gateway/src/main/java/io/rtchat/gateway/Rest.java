@@ -2,6 +2,7 @@ package io.rtchat.gateway;
 
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
+import io.rtchat.common.PageQuery;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -55,6 +56,11 @@ public final class Rest {
       return Errors.fail(ErrorCode.VALIDATION, name + " must be a whole number",
         new JsonObject().put(name, "must be a whole number"));
     }
+  }
+
+  /** The paging of a list route, parsed once: {@code limit} (a 400 when not a number), {@code before}, {@code after}. */
+  public static Future<PageQuery> page(RoutingContext ctx) {
+    return intParam(ctx, "limit").map(limit -> PageQuery.of(limit, cursor(ctx, "before"), cursor(ctx, "after")));
   }
 
   public static Future<Long> longParam(RoutingContext ctx, String name) {

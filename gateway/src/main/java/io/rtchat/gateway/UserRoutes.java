@@ -16,8 +16,8 @@ public class UserRoutes implements ApiModule {
   public void mount(Router api) {
     api.get("/users/me").handler(ctx -> Rest.ok(ctx, auth.getMe(Rest.userId(ctx))));
     api.patch("/users/me").handler(ctx -> Rest.ok(ctx, Rest.body(ctx).compose(body -> auth.updateMe(Rest.userId(ctx), body))));
-    api.get("/users/search").handler(ctx -> Rest.ok(ctx, Rest.intParam(ctx, "limit")
-      .compose(limit -> auth.searchUsers(Rest.userId(ctx), Rest.param(ctx, "q"), limit == null ? 0 : limit))));
+    api.get("/users/search").handler(ctx -> Rest.ok(ctx, Rest.page(ctx)
+      .compose(page -> auth.searchUsers(Rest.userId(ctx), Rest.param(ctx, "q"), page.limit()))));
     api.get("/users/:userId").handler(ctx -> Rest.ok(ctx, auth.getProfile(Rest.userId(ctx), ctx.pathParam("userId"))));
   }
 }

@@ -1,22 +1,61 @@
 package io.rtchat.group;
 
+import io.rtchat.api.AuthService;
+import io.rtchat.api.ChatService;
+import io.rtchat.api.FriendService;
 import io.rtchat.api.GroupService;
 import io.rtchat.common.Config;
 import io.rtchat.common.Mongo;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.serviceproxy.ServiceBinder;
 
-/** Wires the group service: config, Mongo and its indexes, and its proxy on {@value GroupService#ADDRESS}. */
+/**
+ * Wires the group service: config, Mongo and its indexes, the stores, the use cases, and the two proxies it serves,
+ * {@value GroupService#ADDRESS} and {@value FriendService#ADDRESS}. The whole object graph is built here.
+ */
 public class GroupVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
     Config config = Config.fromJson(config());
     MongoClient mongo = Mongo.client(vertx, config);
-    GroupServiceImpl service = new GroupServiceImpl(vertx, mongo);
-    return service.createIndexes().compose(v -> new ServiceBinder(vertx)
-      .setAddress(GroupService.ADDRESS).register(GroupService.class, service).completion());
+    EventBus bus = vertx.eventBus();
+    AuthService auth = AuthService.createProxy(vertx);
+    ChatService chats = ChatService.createProxy(vertx);
+
+    GroupStore groups = new GroupStore(mongo);
+    InvitationStore invitations = new InvitationStore(mongo);
+    SocialStore social = new SocialStore(mongo);
+    FriendEvents friendEvents = new FriendEvents(bus);
+    GroupEvents groupEvents = new GroupEvents(bus);
+
+    FriendQueries friendQueries = new FriendQueries(auth, invitations, social);
+    FriendService friendService = new FriendServiceImpl(mongo, friendQueries,
+      new SendFriendRequest(auth, invitations, social, friendEvents),
+      new AnswerFriendRequest(auth, invitations, social, friendEvents),
+      new Unfriend(social, friendEvents));
+
+    InvitationSender inviter = new InvitationSender(auth, invitations, groupEvents);
+    GroupAftermath aftermath = new GroupAftermath(chats, invitations, social, groupEvents);
+    GroupService groupService = new GroupServiceImpl(mongo, new GroupServiceImpl.UseCases(
+      new GroupQueries(auth, groups, invitations),
+      new CreateGroup(chats, groups, social, inviter),
+      new RenameGroup(chats, groups, groupEvents),
+      new DeleteGroup(groups, aftermath),
+      new InviteToGroup(groups, inviter, groupEvents),
+      new AnswerGroupInvitation(chats, groups, invitations, social, groupEvents),
+      new LeaveGroup(groups, aftermath),
+      new RemoveGroupMember(groups, aftermath),
+      new ChangeGroupAdmins(groups, groupEvents),
+      friendQueries));
+
+    ServiceBinder binder = new ServiceBinder(vertx);
+    return invitations.createIndexes()
+      .compose(v -> groups.createIndexes())
+      .compose(v -> binder.setAddress(FriendService.ADDRESS).register(FriendService.class, friendService).completion())
+      .compose(v -> binder.setAddress(GroupService.ADDRESS).register(GroupService.class, groupService).completion());
   }
 }

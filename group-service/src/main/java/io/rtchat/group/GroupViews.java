@@ -1,28 +1,25 @@
 package io.rtchat.group;
 
 import io.rtchat.api.AuthService;
-import io.rtchat.common.Dates;
+import io.rtchat.common.DocumentView;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** What leaves the service of invitation and group documents, field by field. */
+/** What leaves the service of invitation and group documents (through the shared {@link DocumentView}). */
 final class GroupViews {
 
   private GroupViews() {
   }
 
   static JsonObject invitation(JsonObject doc) {
-    JsonObject view = new JsonObject()
-      .put("id", doc.getString("_id"))
-      .put("kind", doc.getString("kind"))
-      .put("sender", doc.getString("sender"))
-      .put("receiver", doc.getString("receiver"))
-      .put("content", doc.getString("content", ""))
-      .put("status", doc.getString("status"))
-      .put("createdAt", Dates.iso(doc.getValue("createdAt")));
+    JsonObject view = DocumentView.of(doc, "kind", "sender", "receiver", "content", "status", "createdAt")
+      .put("content", doc.getString("content", ""));
     if (doc.getString("groupId") != null) {
       view.put("groupId", doc.getString("groupId"));
     }
@@ -30,16 +27,20 @@ final class GroupViews {
   }
 
   static JsonObject group(JsonObject doc) {
-    return new JsonObject()
-      .put("id", doc.getString("_id"))
-      .put("name", doc.getString("name"))
-      .put("members", doc.getJsonArray("members", new JsonArray()).copy())
-      .put("admins", doc.getJsonArray("admins", new JsonArray()).copy())
-      .put("invited", doc.getJsonArray("invited", new JsonArray()).copy())
-      .put("createdBy", doc.getString("createdBy"))
-      .put("chatId", doc.getString("chatId"))
-      .put("createdAt", Dates.iso(doc.getValue("createdAt")))
-      .put("updatedAt", Dates.iso(doc.getValue("updatedAt")));
+    JsonObject view = DocumentView.of(doc, "name", "members", "admins", "invited", "createdBy", "chatId",
+      "createdAt", "updatedAt");
+    for (String list : List.of("members", "admins", "invited")) {
+      if (view.getValue(list) == null) {
+        view.put(list, new JsonArray());
+      }
+    }
+    return view;
+  }
+
+  /** What an invitee or a former member sees of a group: its id, name and chat. */
+  static JsonObject summary(JsonObject group) {
+    return new JsonObject().put("id", group.getString("_id")).put("name", group.getString("name"))
+      .put("chatId", group.getString("chatId"));
   }
 
   static List<String> ids(JsonObject doc, String field) {
@@ -49,17 +50,21 @@ final class GroupViews {
   /** Adds {@code senderProfile} and {@code receiverProfile} (public profiles from auth-service) to invitation views. */
   static Future<List<JsonObject>> withProfiles(AuthService auth, List<JsonObject> views) {
     List<String> ids = views.stream()
-      .flatMap(v -> java.util.stream.Stream.of(v.getString("sender"), v.getString("receiver")))
+      .flatMap(v -> Stream.of(v.getString("sender"), v.getString("receiver")))
       .distinct().toList();
     if (ids.isEmpty()) {
       return Future.succeededFuture(views);
     }
     return auth.getProfiles(ids).map(profiles -> {
-      java.util.Map<String, JsonObject> byId = new java.util.HashMap<>();
+      Map<String, JsonObject> byId = new HashMap<>();
       profiles.forEach(p -> byId.put(((JsonObject) p).getString("id"), (JsonObject) p));
       views.forEach(v -> v.put("senderProfile", byId.get(v.getString("sender")))
         .put("receiverProfile", byId.get(v.getString("receiver"))));
       return views;
     });
+  }
+
+  static Future<JsonObject> withProfiles(AuthService auth, JsonObject view) {
+    return withProfiles(auth, List.of(view)).map(views -> views.get(0));
   }
 }

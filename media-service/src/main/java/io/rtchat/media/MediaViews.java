@@ -1,6 +1,6 @@
 package io.rtchat.media;
 
-import io.rtchat.common.Dates;
+import io.rtchat.common.DocumentView;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -24,20 +24,10 @@ final class MediaViews {
 
   JsonObject view(JsonObject media) {
     String url = publicUrl + media.getString("url");
-    return new JsonObject()
-      .put("id", media.getString("_id"))
-      .put("uploader", media.getString("uploader"))
-      .put("chatId", media.getString("chatId"))
-      .put("groupId", media.getString("groupId"))
-      .put("purpose", media.getString("purpose"))
-      .put("type", media.getString("type"))
+    return DocumentView.of(media, "uploader", "chatId", "groupId", "purpose", "type", "url", "thumbnailUrl",
+        "fileType", "name", "size", "status", "uploadedAt", "createdAt")
       .put("url", url)
       .put("thumbnailUrl", "image".equals(media.getString("type")) ? url + "?variant=thumbnail" : null)
-      .put("fileType", media.getString("fileType"))
-      .put("name", media.getString("name"))
-      .put("size", media.getLong("size"))
-      .put("status", media.getString("status"))
-      .put("uploadedAt", Dates.iso(media.getValue("uploadedAt")))
-      .put("createdAt", Dates.iso(media.getValue("createdAt")));
+      .put("size", media.getLong("size"));
   }
 }

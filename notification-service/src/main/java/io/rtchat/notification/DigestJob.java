@@ -31,13 +31,13 @@ public class DigestJob {
   private final Duration offlineFor;
   private final String publicUrl;
 
-  public DigestJob(Vertx vertx, NotificationStore store, PresenceTracker presence, Mailer mailer,
+  public DigestJob(Vertx vertx, NotificationStore store, PresenceTracker presence, Mailer mailer, AuthService auth,
                    Duration interval, Duration offlineFor, String publicUrl) {
     this.vertx = vertx;
     this.store = store;
     this.presence = presence;
     this.mailer = mailer;
-    this.auth = AuthService.createProxy(vertx);
+    this.auth = auth;
     this.interval = interval;
     this.offlineFor = offlineFor;
     this.publicUrl = publicUrl.replaceAll("/+$", "");

@@ -3,6 +3,7 @@ package io.rtchat.notification;
 import io.rtchat.api.MessageStored;
 import io.rtchat.api.NotificationService;
 import io.rtchat.common.Addresses;
+import io.rtchat.common.NotificationTypes;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -43,7 +44,7 @@ final class MessageStoredListener {
       return Future.succeededFuture();
     }
     JsonObject notice = new JsonObject()
-      .put("type", NotificationStore.MESSAGE)
+      .put("type", NotificationTypes.MESSAGE)
       .put("content", event.getPreview())
       .put("relatedId", event.getMessageId())
       .put("chatId", event.getChatId())

@@ -3,6 +3,7 @@ package io.rtchat.notification;
 import io.rtchat.common.Dates;
 import io.rtchat.common.Ids;
 import io.rtchat.common.Mongo;
+import io.rtchat.common.NotificationTypes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
@@ -23,7 +24,6 @@ import java.util.List;
 public class NotificationStore {
 
   static final String NOTIFICATIONS = "notifications";
-  static final String MESSAGE = "message";
 
   private final MongoClient mongo;
 
@@ -77,7 +77,7 @@ public class NotificationStore {
     JsonObject onInsert = new JsonObject()
       .put("_id", Ids.newId())
       .put("userId", userId)
-      .put("type", MESSAGE)
+      .put("type", NotificationTypes.MESSAGE)
       .put("chatId", event.getString("chatId"))
       .put("read", false)
       .put("createdAt", now);
@@ -173,7 +173,7 @@ public class NotificationStore {
 
   private static JsonObject undigested(Instant upTo) {
     return new JsonObject()
-      .put("type", MESSAGE)
+      .put("type", NotificationTypes.MESSAGE)
       .put("read", false)
       .put("digested", null)
       .put("updatedAt", new JsonObject().put("$lte", Dates.of(upTo)));

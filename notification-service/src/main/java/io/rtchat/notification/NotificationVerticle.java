@@ -1,5 +1,8 @@
 package io.rtchat.notification;
 
+import io.rtchat.api.AuthService;
+import io.rtchat.api.ChatService;
+import io.rtchat.api.FriendService;
 import io.rtchat.api.NotificationService;
 import io.rtchat.common.Config;
 import io.rtchat.common.Mongo;
@@ -13,8 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Wires the notification service: config, Mongo and its indexes, the mailer (SMTP or outbox, with retries and a
- * dead-letter folder), presence with its lease sweep, the digest job, and its proxy.
+ * Wires the notification service, the whole object graph here: config, Mongo and its indexes, the mailer (SMTP or
+ * outbox, with retries and a dead-letter folder), presence with its lease sweep, the digest job, the recorder of
+ * notifications with the listeners of other services' internal events, and its proxy.
  */
 public class NotificationVerticle extends VerticleBase {
 
@@ -22,23 +26,32 @@ public class NotificationVerticle extends VerticleBase {
   public Future<?> start() {
     Config config = Config.fromJson(config());
     MongoClient mongo = Mongo.client(vertx, config);
+    AuthService auth = AuthService.createProxy(vertx);
+    NotificationEvents events = new NotificationEvents(vertx.eventBus());
+
     Path outbox = config.dataDir().resolve("outbox");
     Mailer delivery = config.isSet(Setting.SMTP_HOST)
       ? new SmtpMailer(vertx, config)
       : new OutboxMailer(vertx, outbox);
     Mailer mailer = new RetryingMailer(vertx, delivery, config.getInt(Setting.MAIL_RETRY_ATTEMPTS),
       config.getInt(Setting.MAIL_RETRY_DELAY_MILLIS), new OutboxMailer(vertx, outbox.resolve("failed")));
+
     NotificationStore notifications = new NotificationStore(mongo);
     PresenceStore presenceStore = new PresenceStore(mongo);
     PresenceTracker presence = new PresenceTracker(vertx, presenceStore,
       Duration.ofMillis(config.getInt(Setting.PRESENCE_GRACE_MILLIS)),
-      Duration.ofSeconds(config.getInt(Setting.PRESENCE_LEASE_SECONDS)));
-    DigestJob digest = new DigestJob(vertx, notifications, presence, mailer,
+      Duration.ofSeconds(config.getInt(Setting.PRESENCE_LEASE_SECONDS)),
+      auth, FriendService.createProxy(vertx), ChatService.createProxy(vertx), events);
+    DigestJob digest = new DigestJob(vertx, notifications, presence, mailer, auth,
       Duration.ofSeconds(config.getInt(Setting.DIGEST_INTERVAL_SECONDS)),
       Duration.ofSeconds(config.getInt(Setting.DIGEST_OFFLINE_SECONDS)), config.get(Setting.PUBLIC_URL));
-    NotificationService service = new NotificationServiceImpl(vertx, mongo, mailer, notifications, presence);
+    RecordNotifications recorder = new RecordNotifications(notifications, presence, events);
+    NotificationService service = new NotificationServiceImpl(mongo, mailer, notifications, presence, recorder);
+
     return notifications.createIndexes()
       .compose(v -> presenceStore.createIndexes())
+      // internal events of other services, each listener registered before the service answers
+      .compose(v -> new SocialEventsListener(vertx.eventBus(), recorder).register())
       .compose(v -> new ServiceBinder(vertx).setAddress(NotificationService.ADDRESS)
         .register(NotificationService.class, service).completion())
       .compose(v -> new MessageStoredListener(vertx.eventBus(), service).register())

@@ -2,10 +2,8 @@ package io.rtchat.notification;
 
 import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
-import io.rtchat.api.GroupService;
+import io.rtchat.api.FriendService;
 import io.rtchat.common.Dates;
-import io.rtchat.common.EventTypes;
-import io.rtchat.common.Inbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -36,17 +34,20 @@ public class PresenceTracker {
   private final Duration grace;
   private final Duration lease;
   private final AuthService auth;
-  private final GroupService groups;
+  private final FriendService friends;
   private final ChatService chats;
+  private final NotificationEvents events;
 
-  public PresenceTracker(Vertx vertx, PresenceStore store, Duration grace, Duration lease) {
+  public PresenceTracker(Vertx vertx, PresenceStore store, Duration grace, Duration lease, AuthService auth,
+                         FriendService friends, ChatService chats, NotificationEvents events) {
     this.vertx = vertx;
     this.store = store;
     this.grace = grace;
     this.lease = lease;
-    this.auth = AuthService.createProxy(vertx);
-    this.groups = GroupService.createProxy(vertx);
-    this.chats = ChatService.createProxy(vertx);
+    this.auth = auth;
+    this.friends = friends;
+    this.chats = chats;
+    this.events = events;
   }
 
   /** Sweeps expired gateway leases and missed grace timers a few times per lease. */
@@ -133,18 +134,17 @@ public class PresenceTracker {
         return Future.succeededFuture();
       })
       .compose(v -> audience(userId))
-      .onSuccess(ids -> Inbox.publish(vertx.eventBus(), ids, EventTypes.PRESENCE, new JsonObject()
-        .put("userId", userId).put("status", status).put("lastSeenAt", lastSeenAt)))
+      .onSuccess(ids -> events.presence(ids, userId, status, lastSeenAt))
       .mapEmpty();
   }
 
   /** Friends and chat partners, deduplicated; an unavailable source leaves its part out rather than failing. */
   private Future<Set<String>> audience(String userId) {
-    Future<JsonArray> friends = groups.friendIds(userId).recover(err -> none("friends", userId, err));
+    Future<JsonArray> friendIds = friends.friendIds(userId).recover(err -> none("friends", userId, err));
     Future<JsonArray> partners = chats.chatPartnerIds(userId).recover(err -> none("chat partners", userId, err));
-    return Future.join(friends, partners).recover(err -> Future.succeededFuture()).map(v -> {
+    return Future.join(friendIds, partners).recover(err -> Future.succeededFuture()).map(v -> {
       Set<String> ids = new LinkedHashSet<>();
-      for (Future<JsonArray> part : List.of(friends, partners)) {
+      for (Future<JsonArray> part : List.of(friendIds, partners)) {
         if (part.succeeded() && part.result() != null) {
           part.result().forEach(id -> ids.add(String.valueOf(id)));
         }

@@ -2,12 +2,10 @@ package io.rtchat.standalone;
 
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -15,31 +13,20 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Expiry and throttling, on a server configured with short windows so the limits show within a test. */
-class AccountLimitsTest {
+class AccountLimitsTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-
-  @BeforeAll
-  static void start() {
-    stack = TestStack.start(Map.of(
+  @Override
+  protected Map<String, String> overrides() {
+    return Map.of(
       "OTP_TTL_SECONDS", "1",
       "OTP_RESEND_SECONDS", "1",
       "RESET_TOKEN_TTL_SECONDS", "1",
       "LOGIN_MAX_FAILURES_PER_ACCOUNT", "3",
       "LOGIN_MAX_FAILURES_PER_IP", "8",
-      "PASSWORD_MIN_LENGTH", "12"));
-    api = stack.api();
-    users = stack.users();
+      "PASSWORD_MIN_LENGTH", "12");
   }
 
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  private static Response login(String email, String password) {
+  private Response login(String email, String password) {
     return api.post("/auth/login", null, new JsonObject().put("email", email).put("password", password));
   }
 

@@ -2,36 +2,18 @@ package io.rtchat.standalone;
 
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Registration, e-mail verification, login and tokens through the real gateway, with codes read from real SMTP. */
-class AccountsTest {
+class AccountsTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-
-  @BeforeAll
-  static void start() {
-    stack = TestStack.start();
-    api = stack.api();
-    users = stack.users();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  private static Response login(String email, String password) {
+  private Response login(String email, String password) {
     return api.post("/auth/login", null, new JsonObject().put("email", email).put("password", password));
   }
 

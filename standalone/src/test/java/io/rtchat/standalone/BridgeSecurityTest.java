@@ -3,39 +3,23 @@ package io.rtchat.standalone;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.Inbox;
 import io.rtchat.standalone.support.BridgeClient;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The event-bus bridge over real WebSocket frames: a socket hears only its own user's inbox, and sends only commands. */
-class BridgeSecurityTest {
+class BridgeSecurityTest extends StackPerClass {
 
-  static TestStack stack;
-  static Users users;
-
-  @BeforeAll
-  static void start() {
-    stack = TestStack.start();
-    users = stack.users();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  private static void push(String userId, String marker) {
+  private void push(String userId, String marker) {
     Inbox.publish(stack.vertx.eventBus(), userId, "test.event", new JsonObject().put("marker", marker));
   }
 
   /** Registers and proves the registration took effect by receiving a first event. */
-  private static void registerAndSync(BridgeClient socket, TestUser user) {
+  private void registerAndSync(BridgeClient socket, TestUser user) {
     socket.register(Addresses.inbox(user.id()), user.accessToken());
     String marker = "sync-" + System.nanoTime();
     long deadline = System.currentTimeMillis() + 5_000;

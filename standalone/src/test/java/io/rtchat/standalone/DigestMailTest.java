@@ -3,14 +3,12 @@ package io.rtchat.standalone;
 import io.rtchat.api.NotificationService;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.Ids;
-import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.Chats;
 import io.rtchat.standalone.support.BridgeClient;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,38 +18,32 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The unread-messages digest, mailed over real SMTP (GreenMail) to users offline longer than the threshold. */
-class DigestMailTest {
+class DigestMailTest extends StackPerClass {
 
   static final long OFFLINE_MS = 3_000;
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-  static NotificationService notifications;
+  NotificationService notifications;
+
+  @Override
+  protected Map<String, String> overrides() {
+    return Map.of("DIGEST_INTERVAL_SECONDS", "1", "DIGEST_OFFLINE_SECONDS", String.valueOf(OFFLINE_MS / 1000),
+      "PRESENCE_GRACE_MILLIS", "200");
+  }
 
   @BeforeAll
-  static void start() {
-    stack = TestStack.start(Map.of("DIGEST_INTERVAL_SECONDS", "1", "DIGEST_OFFLINE_SECONDS", String.valueOf(OFFLINE_MS / 1000),
-      "PRESENCE_GRACE_MILLIS", "200"));
-    api = stack.api();
-    users = stack.users();
+  void startClients() {
     notifications = NotificationService.createProxy(stack.vertx);
   }
 
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  static JsonObject message(TestUser from, String chatId, String text) {
+  JsonObject message(TestUser from, String chatId, String text) {
     return new JsonObject().put("type", "message").put("content", text).put("relatedId", Ids.newId())
       .put("chatId", chatId).put("senderId", from.id());
   }
 
-  static String directChat(TestUser a, TestUser b) {
+  String directChat(TestUser a, TestUser b) {
     return new Chats(stack).direct(a, b);
   }
 
-  static void send(TestUser from, String chatId, String text) {
+  void send(TestUser from, String chatId, String text) {
     new Chats(stack).send(from, chatId, text);
   }
 
@@ -98,7 +90,7 @@ class DigestMailTest {
     }
   }
 
-  private static void sleep(long ms) {
+  private void sleep(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {

@@ -1,19 +1,17 @@
 package io.rtchat.standalone;
 
-import io.rtchat.api.GroupService;
+import io.rtchat.api.FriendService;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.BridgeClient;
 import io.rtchat.standalone.support.Concurrent;
 import io.rtchat.standalone.support.Concurrent.Call;
 import io.rtchat.standalone.support.Live;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,25 +19,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Friend requests and friendships through the real REST routes, with the live events on the real bridge. */
-class FriendsTest {
+class FriendsTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-
-  @BeforeAll
-  static void start() {
-    stack = TestStack.start();
-    api = stack.api();
-    users = stack.users();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  private static Response request(TestUser from, TestUser to, String content) {
+  private Response request(TestUser from, TestUser to, String content) {
     JsonObject body = new JsonObject().put("receiverId", to.id());
     if (content != null) {
       body.put("content", content);
@@ -47,20 +29,20 @@ class FriendsTest {
     return api.post("/friends/requests", from.accessToken(), body);
   }
 
-  private static List<String> ids(Response page) {
+  private List<String> ids(Response page) {
     assertThat(page.status()).as("%s", page).isEqualTo(200);
     return page.items().stream().map(o -> ((JsonObject) o).getString("id")).toList();
   }
 
-  private static List<String> friendsOf(TestUser user) {
+  private List<String> friendsOf(TestUser user) {
     return ids(api.get("/friends", user.accessToken()));
   }
 
-  private static List<String> incoming(TestUser user) {
+  private List<String> incoming(TestUser user) {
     return ids(api.get("/friends/requests?direction=incoming", user.accessToken()));
   }
 
-  private static List<String> outgoing(TestUser user) {
+  private List<String> outgoing(TestUser user) {
     return ids(api.get("/friends/requests?direction=outgoing", user.accessToken()));
   }
 
@@ -116,11 +98,11 @@ class FriendsTest {
     assertThat(friendsOf(ben)).containsExactly(ann.id());
     assertThat(incoming(ben)).isEmpty();
     assertThat(outgoing(ann)).isEmpty();
-    GroupService groups = GroupService.createProxy(stack.vertx);
-    assertThat(groups.areFriends(ann.id(), ben.id()).await()).isTrue();
-    assertThat(groups.areFriends(ben.id(), ann.id()).await()).isTrue();
-    assertThat(groups.areFriends(ann.id(), cat.id()).await()).isFalse();
-    assertThat(groups.friendIds(ann.id()).await().getList()).containsExactly(ben.id());
+    FriendService friends = FriendService.createProxy(stack.vertx);
+    assertThat(friends.areFriends(ann.id(), ben.id()).await()).isTrue();
+    assertThat(friends.areFriends(ben.id(), ann.id()).await()).isTrue();
+    assertThat(friends.areFriends(ann.id(), cat.id()).await()).isFalse();
+    assertThat(friends.friendIds(ann.id()).await().getList()).containsExactly(ben.id());
   }
 
   @Test

@@ -9,12 +9,11 @@ import io.rtchat.standalone.support.Concurrent.Call;
 import io.rtchat.standalone.support.Groups;
 import io.rtchat.standalone.support.Groups.TestGroup;
 import io.rtchat.standalone.support.Live;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,48 +22,37 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Groups, admins and group invitations through the real REST routes, with the live events on the real bridge. */
-class GroupsTest {
+class GroupsTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-  static Groups groups;
-  static ChatService chats;
+  Groups groups;
+  ChatService chatService;
 
   @BeforeAll
-  static void start() {
-    stack = TestStack.start();
-    api = stack.api();
-    users = stack.users();
+  void startClients() {
     groups = stack.groups();
-    chats = ChatService.createProxy(stack.vertx);
+    chatService = ChatService.createProxy(stack.vertx);
   }
 
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  private static Response create(TestUser owner, String name, TestUser... invitees) {
+  private Response create(TestUser owner, String name, TestUser... invitees) {
     JsonArray ids = new JsonArray(List.of(invitees).stream().map(TestUser::id).toList());
     return api.post("/groups", owner.accessToken(), new JsonObject().put("name", name).put("memberIds", ids));
   }
 
-  private static JsonObject group(TestGroup g, TestUser reader) {
+  private JsonObject group(TestGroup g, TestUser reader) {
     Response r = api.get("/groups/" + g.id(), reader.accessToken());
     assertThat(r.status()).as("%s", r).isEqualTo(200);
     return r.json();
   }
 
-  private static List<Object> list(JsonObject group, String field) {
+  private List<Object> list(JsonObject group, String field) {
     return group.getJsonArray(field).getList();
   }
 
-  private static boolean inChat(TestGroup g, TestUser user) {
-    return chats.isParticipant(g.chatId(), user.id()).await();
+  private boolean inChat(TestGroup g, TestUser user) {
+    return chatService.isParticipant(g.chatId(), user.id()).await();
   }
 
-  private static List<String> invitationGroups(TestUser user) {
+  private List<String> invitationGroups(TestUser user) {
     Response r = api.get("/groups/invitations", user.accessToken());
     assertThat(r.status()).as("%s", r).isEqualTo(200);
     return r.items().stream().map(o -> ((JsonObject) o).getString("groupId")).toList();

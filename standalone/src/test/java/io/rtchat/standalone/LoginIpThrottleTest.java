@@ -2,12 +2,10 @@ package io.rtchat.standalone;
 
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -15,18 +13,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Failed logins are also counted per client IP, so guessing across many accounts is throttled too. */
-class LoginIpThrottleTest {
+class LoginIpThrottleTest extends StackPerClass {
 
-  static TestStack stack;
-
-  @BeforeAll
-  static void start() {
-    stack = TestStack.start(Map.of("LOGIN_MAX_FAILURES_PER_IP", "4"));
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
+  @Override
+  protected Map<String, String> overrides() {
+    return Map.of("LOGIN_MAX_FAILURES_PER_IP", "4");
   }
 
   @Test

@@ -2,14 +2,12 @@ package io.rtchat.standalone;
 
 import io.rtchat.api.NotificationService;
 import io.rtchat.standalone.support.ApiClient;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,22 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** An SMTP server that refuses connections: every mail is retried, then kept in DATA_DIR/outbox/failed. */
-class MailFailureTest {
+class MailFailureTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-
-  @BeforeAll
-  static void start() throws IOException {
+  @Override
+  protected Map<String, String> overrides() throws Exception {
     // A port nothing listens on: every SMTP connection is refused.
-    stack = TestStack.start(Map.of("SMTP_PORT", String.valueOf(TestStack.freePort()),
-      "MAIL_RETRY_ATTEMPTS", "3", "MAIL_RETRY_DELAY_MILLIS", "50"));
-    api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
+    return Map.of("SMTP_PORT", String.valueOf(TestStack.freePort()),
+      "MAIL_RETRY_ATTEMPTS", "3", "MAIL_RETRY_DELAY_MILLIS", "50");
   }
 
   @Test
@@ -54,7 +43,7 @@ class MailFailureTest {
     assertThat(awaitFailedMailTo("quy@example.test")).contains("Subject: Undeliverable").contains("body text");
   }
 
-  private static String awaitFailedMailTo(String email) throws Exception {
+  private String awaitFailedMailTo(String email) throws Exception {
     Path failed = stack.dataDir.resolve("outbox").resolve("failed");
     long deadline = System.currentTimeMillis() + 10_000;
     while (System.currentTimeMillis() < deadline) {

@@ -4,7 +4,7 @@ import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.MediaFiles;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.AfterAll;
@@ -26,18 +26,19 @@ import static io.rtchat.standalone.support.MediaFiles.avatar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Upload slots that are never completed expire: a periodic sweep deletes the record and the stored object. */
-class MediaExpiryTest {
+class MediaExpiryTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-  static S3AsyncClient s3;
+  S3AsyncClient s3;
+
+  @Override
+  protected Map<String, String> overrides() {
+    return Map.of(
+      Setting.MEDIA_UPLOAD_TTL_SECONDS.name(), "2",
+      Setting.MEDIA_SWEEP_INTERVAL_SECONDS.name(), "1");
+  }
 
   @BeforeAll
-  static void start() {
-    stack = TestStack.start(Map.of(
-      Setting.MEDIA_UPLOAD_TTL_SECONDS.name(), "2",
-      Setting.MEDIA_SWEEP_INTERVAL_SECONDS.name(), "1"));
-    api = stack.api();
+  void startClients() {
     s3 = S3AsyncClient.builder()
       .endpointOverride(URI.create(stack.config.get(Setting.S3_ENDPOINT)))
       .region(Region.of(stack.config.get(Setting.S3_REGION)))
@@ -50,12 +51,11 @@ class MediaExpiryTest {
   }
 
   @AfterAll
-  static void stop() {
+  void stopClients() {
     s3.close();
-    stack.close();
   }
 
-  private static boolean stored(String key) {
+  private boolean stored(String key) {
     String bucket = stack.config.get(Setting.S3_BUCKET);
     return Future.fromCompletionStage(s3.headObject(b -> b.bucket(bucket).key(key)))
       .map(found -> true)

@@ -4,10 +4,9 @@ import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.MediaFiles;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,21 +15,12 @@ import static io.rtchat.standalone.support.MediaFiles.avatar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** When S3 cannot be reached the server still starts, says it is not ready, and media calls answer 503, never 500. */
-class MediaOutageTest {
+class MediaOutageTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
+  @Override
+  protected Map<String, String> overrides() throws Exception {
     // Nothing listens on this port: every S3 call is refused.
-    stack = TestStack.start(Map.of(Setting.S3_ENDPOINT.name(), "http://127.0.0.1:" + TestStack.freePort()));
-    api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
+    return Map.of(Setting.S3_ENDPOINT.name(), "http://127.0.0.1:" + TestStack.freePort());
   }
 
   @Test

@@ -6,12 +6,11 @@ import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.Groups;
 import io.rtchat.standalone.support.MediaFiles;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,32 +26,21 @@ import static io.rtchat.standalone.support.MediaFiles.avatar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Attachments and avatars through presigned S3 URLs against S3Proxy, uploaded and downloaded with plain HTTP. */
-class MediaTest {
+class MediaTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-  static MediaFiles media;
+  MediaFiles media;
 
   @BeforeAll
-  static void start() {
-    stack = TestStack.start();
-    api = stack.api();
-    users = stack.users();
+  void startClients() {
     media = new MediaFiles(stack);
   }
 
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  private static String id(JsonObject media) {
+  private String id(JsonObject media) {
     return media.getString("id");
   }
 
   /** Downloads the image until it satisfies the condition (work that happens after an answer, like thumbnails). */
-  private static BufferedImage awaitImage(String path, String token, Predicate<BufferedImage> done) throws InterruptedException {
+  private BufferedImage awaitImage(String path, String token, Predicate<BufferedImage> done) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 15_000;
     BufferedImage image = MediaFiles.decode(download(path, token).body());
     while (!done.test(image) && System.currentTimeMillis() < deadline) {
@@ -63,13 +51,13 @@ class MediaTest {
   }
 
   /** Follows the gateway's 302 to S3 with a plain client: what a browser does. */
-  private static HttpResponse<byte[]> download(String path, String token) {
+  private HttpResponse<byte[]> download(String path, String token) {
     Response redirect = api.get(path, token);
     assertThat(redirect.status()).as("download %s", redirect).isEqualTo(302);
     return MediaFiles.get(redirect.header("Location"));
   }
 
-  private static String pathOf(String url) {
+  private String pathOf(String url) {
     URI uri = URI.create(url);
     return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
   }
@@ -286,7 +274,7 @@ class MediaTest {
     assertThat(media.slot(nat.accessToken(), attachment(group.chatId(), "x.png", "image/png", 10)).status()).isEqualTo(403);
   }
 
-  private static Response send(TestUser sender, String chatId, String clientMsgId, String type, String... mediaIds) {
+  private Response send(TestUser sender, String chatId, String clientMsgId, String type, String... mediaIds) {
     return api.post("/chats/" + chatId + "/messages", sender.accessToken(), new JsonObject()
       .put("clientMsgId", clientMsgId).put("type", type).put("content", "")
       .put("attachmentIds", new JsonArray(List.of(mediaIds))));

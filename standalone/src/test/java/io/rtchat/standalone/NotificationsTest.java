@@ -7,12 +7,11 @@ import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.Chats;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.BridgeClient;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,37 +22,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Stored notifications: live delivery, offline storage, collapse per chat, counts, read state and ownership. */
-class NotificationsTest {
+class NotificationsTest extends StackPerClass {
 
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-  static NotificationService notifications;
+  NotificationService notifications;
+
+  @Override
+  protected Map<String, String> overrides() {
+    return Map.of("PRESENCE_GRACE_MILLIS", "300", "PRESENCE_LEASE_SECONDS", "2");
+  }
 
   @BeforeAll
-  static void start() {
-    stack = TestStack.start(Map.of("PRESENCE_GRACE_MILLIS", "300", "PRESENCE_LEASE_SECONDS", "2"));
-    api = stack.api();
-    users = stack.users();
+  void startClients() {
     notifications = NotificationService.createProxy(stack.vertx);
   }
 
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  static JsonObject friendRequest(TestUser from) {
+  JsonObject friendRequest(TestUser from) {
     return new JsonObject().put("type", "friend_request").put("content", "Hi, let's be friends")
       .put("relatedId", Ids.newId()).put("senderId", from.id());
   }
 
-  static JsonObject message(TestUser from, String chatId, String text) {
+  JsonObject message(TestUser from, String chatId, String text) {
     return new JsonObject().put("type", "message").put("content", text).put("relatedId", Ids.newId())
       .put("chatId", chatId).put("senderId", from.id());
   }
 
-  static BridgeClient connect(TestUser user) {
+  BridgeClient connect(TestUser user) {
     BridgeClient socket = stack.bridge();
     socket.register(Addresses.inbox(user.id()), user.accessToken());
     Presence.awaitStatus(api, user, user.id(), "online");
@@ -113,7 +106,7 @@ class NotificationsTest {
   }
 
   /** Notifications from other services' actions are recorded fire-and-forget: wait until they are there. */
-  static io.vertx.core.json.JsonArray awaitNotifications(TestUser user, int count) {
+  io.vertx.core.json.JsonArray awaitNotifications(TestUser user, int count) {
     long deadline = System.currentTimeMillis() + 5_000;
     Response page = api.get("/notifications", user.accessToken());
     while (page.items().size() < count && System.currentTimeMillis() < deadline) {
@@ -129,11 +122,11 @@ class NotificationsTest {
     return page.items();
   }
 
-  static String directChat(TestUser a, TestUser b) {
+  String directChat(TestUser a, TestUser b) {
     return new Chats(stack).direct(a, b);
   }
 
-  static String send(TestUser from, String chatId, String text) {
+  String send(TestUser from, String chatId, String text) {
     return new Chats(stack).send(from, chatId, text).getString("id");
   }
 
@@ -168,7 +161,7 @@ class NotificationsTest {
   }
 
   /** Waits until the user's unread message notifications add up to {@code messages} (they are recorded fire-and-forget). */
-  static void awaitUnreadMessages(TestUser user, int messages) {
+  void awaitUnreadMessages(TestUser user, int messages) {
     long deadline = System.currentTimeMillis() + 5_000;
     int seen = 0;
     while (System.currentTimeMillis() < deadline) {
@@ -320,7 +313,7 @@ class NotificationsTest {
     assertThat(api.get("/notifications", pia.accessToken()).items()).isEmpty();
   }
 
-  private static JsonObject byChat(Response page, String chatId) {
+  private JsonObject byChat(Response page, String chatId) {
     return page.items().stream().map(o -> (JsonObject) o).filter(n -> chatId.equals(n.getString("chatId")))
       .findFirst().orElseThrow(() -> new AssertionError("no notification for chat " + chatId + " in " + page));
   }

@@ -5,14 +5,13 @@ import io.rtchat.api.NotificationService;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.Setting;
 import io.rtchat.gateway.GatewayVerticle;
-import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.BridgeClient;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,50 +25,44 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Presence: online while any socket of the user is open on any gateway, offline with lastSeenAt after the last one
  * closed for the grace period; seen by chat partners as {@code presence} events and in profiles.
  */
-class PresenceTest {
+class PresenceTest extends StackPerClass {
 
   static final long GRACE_MS = 300;
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
   /** A second gateway instance on its own port, sharing the services and Mongo (two pods' worth). */
-  static int secondGatewayPort;
+  int secondGatewayPort;
+
+  @Override
+  protected Map<String, String> overrides() throws Exception {
+    return Map.of("PRESENCE_GRACE_MILLIS", String.valueOf(GRACE_MS), "PRESENCE_LEASE_SECONDS", "3");
+  }
 
   @BeforeAll
-  static void start() throws Exception {
-    stack = TestStack.start(Map.of("PRESENCE_GRACE_MILLIS", String.valueOf(GRACE_MS), "PRESENCE_LEASE_SECONDS", "3"));
-    api = stack.api();
-    users = stack.users();
+  void startClients() throws Exception {
     secondGatewayPort = TestStack.freePort();
     stack.vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(
       stack.config.with(Setting.HTTP_PORT, String.valueOf(secondGatewayPort))
         .with(Setting.ALLOWED_ORIGINS, "http://127.0.0.1:" + secondGatewayPort).toJson())).await();
   }
 
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
   /** Makes the two users chat partners without being friends: members of one group (and so of its chat). */
-  static void partners(TestUser a, TestUser b) {
+  void partners(TestUser a, TestUser b) {
     stack.groups().withMembers(a, b);
   }
 
-  static BridgeClient watch(TestUser watcher) {
+  BridgeClient watch(TestUser watcher) {
     BridgeClient socket = stack.bridge();
     socket.register(Addresses.inbox(watcher.id()), watcher.accessToken());
     Presence.awaitStatus(api, watcher, watcher.id(), "online");
     return socket;
   }
 
-  static BridgeClient open(TestUser user, int port) {
+  BridgeClient open(TestUser user, int port) {
     BridgeClient socket = BridgeClient.connect(stack.vertx, port);
     socket.register(Addresses.inbox(user.id()), user.accessToken());
     return socket;
   }
 
-  static boolean isStatus(JsonObject data, TestUser user, String status) {
+  boolean isStatus(JsonObject data, TestUser user, String status) {
     return user.id().equals(data.getString("userId")) && status.equals(data.getString("status"));
   }
 

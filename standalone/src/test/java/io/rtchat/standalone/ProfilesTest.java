@@ -2,34 +2,16 @@ package io.rtchat.standalone;
 
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** My profile, others' public profiles and user search. */
-class ProfilesTest {
-
-  static TestStack stack;
-  static ApiClient api;
-  static Users users;
-
-  @BeforeAll
-  static void start() {
-    stack = TestStack.start();
-    api = stack.api();
-    users = stack.users();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
+class ProfilesTest extends StackPerClass {
 
   @Test
   void userChangesOwnProfile() {

@@ -2,32 +2,16 @@ package io.rtchat.standalone;
 
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
-import io.rtchat.standalone.support.TestStack;
+import io.rtchat.standalone.support.StackPerClass;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Malformed requests get a 4xx with a code, never a 500 or a stack trace; health and readiness answer. */
-class RequestValidationTest {
-
-  static TestStack stack;
-  static ApiClient api;
-
-  @BeforeAll
-  static void start() {
-    stack = TestStack.start();
-    api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
+class RequestValidationTest extends StackPerClass {
 
   @Test
   void malformedJsonIsA400() {
