@@ -130,6 +130,16 @@ export class Bridge extends EventTarget {
     });
   }
 
+  /**
+   * Sends a command without awaiting its reply: the bridge keeps one handler per awaited reply and refuses more than
+   * 16 per socket, which a burst of ICE candidates would exceed.
+   */
+  post(address, body) {
+    if (this.state !== 'open') return false;
+    this.raw({ type: 'send', address, body, headers: this.auth() });
+    return true;
+  }
+
   auth() {
     return { Authorization: 'Bearer ' + session().accessToken, deviceId: this.deviceId || '' };
   }

@@ -193,7 +193,7 @@ export class Calls {
   send(to, kind, payload) {
     const p = this.active.peers.get(to);
     const body = { callId: this.active.call.id, to, kind, payload, toDevice: p && p.device ? p.device : undefined };
-    this.app.bridge.send('client.call.signal', body).catch(() => {});
+    this.app.bridge.post('client.call.signal', body);
   }
 
   render() {
