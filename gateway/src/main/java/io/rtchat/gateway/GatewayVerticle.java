@@ -103,6 +103,7 @@ public class GatewayVerticle extends VerticleBase {
     root.route("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     root.route("/eventbus/*").subRouter(eventBus);
 
+    Future<Void> webClient = new WebClientRoutes(config).mount(vertx, root);
     root.route().last().handler(ctx -> ctx.fail(404));
     root.route().failureHandler(this::failure);
     api.route().failureHandler(this::failure);
@@ -117,7 +118,7 @@ public class GatewayVerticle extends VerticleBase {
     serviceHealth = new ServiceHealth(services);
     serviceHealth.start(vertx, 10_000);
     shutdownGrace = Duration.ofSeconds(config.getInt(Setting.SHUTDOWN_GRACE_SECONDS));
-    return vertx.createHttpServer(options).requestHandler(root).listen()
+    return webClient.compose(v -> vertx.createHttpServer(options).requestHandler(root).listen())
       .onSuccess(s -> {
         server = s;
         log.info("gateway listening port={}", s.actualPort());
