@@ -21,6 +21,11 @@ public final class Addresses {
    * one notification-service instance turns it into notifications.
    */
   public static final String CHAT_MESSAGE_STORED = "internal.chat.message-stored";
+  /**
+   * Published by chat-service whenever a chat's membership, name or existence changes ({@code {chatId}}): every
+   * chat-service instance drops its in-memory copy of that chat, and its next send reads it again.
+   */
+  public static final String CHAT_STATE_CHANGED = "internal.chat.state-changed";
 
   public static final String INBOX_PREFIX = "user.";
 
