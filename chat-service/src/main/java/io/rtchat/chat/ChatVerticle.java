@@ -4,11 +4,13 @@ import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
 import io.rtchat.api.GroupService;
 import io.rtchat.api.MediaService;
+import io.rtchat.call.CallVerticle;
 import io.rtchat.common.Config;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
 import io.rtchat.common.Mongo;
 import io.rtchat.common.Setting;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.mongo.MongoClient;
@@ -47,6 +49,8 @@ public class ChatVerticle extends VerticleBase {
       new MessageSearch(chats, messages, access));
     return chats.createIndexes()
       .compose(v -> messages.createIndexes())
-      .compose(v -> new ServiceBinder(vertx).setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion());
+      .compose(v -> new ServiceBinder(vertx).setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion())
+      // calls live beside chats, in their own package and verticle (undeployed with this one)
+      .compose(v -> vertx.deployVerticle(new CallVerticle(), new DeploymentOptions().setConfig(config())));
   }
 }

@@ -11,6 +11,8 @@ public final class Addresses {
   public static final String CHAT_SERVICE = "chat.service";
   public static final String MEDIA_SERVICE = "media.service";
   public static final String NOTIFICATION_SERVICE = "notification.service";
+  /** Calls (records, ringing, signalling relay, TURN credentials), hosted by chat-service. */
+  public static final String CALL_SERVICE = "call.service";
 
   /** Published by auth-service when a user's tokens are revoked (password reset): gateways drop cached state. */
   public static final String AUTH_TOKENS_REVOKED = "internal.auth.tokens-revoked";

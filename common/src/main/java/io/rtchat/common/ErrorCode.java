@@ -64,6 +64,11 @@ public enum ErrorCode {
   CALL_NOT_FOUND("call.not_found", 404),
   CALL_NOT_PARTICIPANT("call.not_participant", 403),
   CALL_STATE("call.invalid_state", 409),
+  CALL_ACTIVE("call.active", 409),
+  CALL_NOT_INVITED("call.not_invited", 403),
+  CALL_ENDED("call.ended", 409),
+  CALL_NOT_JOINED("call.not_joined", 409),
+  CALL_SIGNAL_TOO_LARGE("call.signal_too_large", 413),
   AI_NOT_CONFIGURED("ai.not_configured", 503),
 
   // media-service

@@ -69,6 +69,12 @@ public enum Setting {
   AI_MODEL("", "Model name for the AI assistant"),
   AI_API_KEY("", "API key for the AI server"),
 
+  CALL_RING_TIMEOUT_SECONDS("30", "How long a call rings; a call nobody answered by then becomes missed (call_missed notifications)"),
+  STUN_URLS("", "Comma-separated STUN server URLs handed to clients by GET /calls/ice-servers (e.g. stun:turn.example.org:3478)"),
+  TURN_URLS("", "Comma-separated TURN server URLs (e.g. turn:turn.example.org:3478?transport=udp); used only with TURN_SECRET"),
+  TURN_SECRET("", "Shared secret of the TURN server (coturn static-auth-secret) for time-limited TURN REST credentials; empty: STUN only"),
+  TURN_TTL("86400", "Lifetime in seconds of the TURN credentials GET /calls/ice-servers hands out"),
+
   MESSAGE_MAX_BYTES("16384", "Largest message content (UTF-8 bytes); longer ones are refused with 413 message.too_large"),
   MESSAGE_BATCH_WINDOW_MILLIS("1", "How long an idle chat-service waits for more sends to store with the first in one commit (0: the next tick)"),
   MESSAGE_BATCH_MAX("256", "Most sends stored in one commit; a full batch goes out at once"),

@@ -18,11 +18,21 @@ import java.util.List;
 public class ClientCommands {
 
   static final String USER_HEADER = "rtchat-user-id";
+  /** The bridge socket the command came from (one per browser tab/device connection), set by the bridge. */
+  static final String SOCKET_HEADER = "rtchat-socket-id";
+  /** The sending device: the client's {@code deviceId} frame header when it is a short token, else the socket id. */
+  static final String DEVICE_HEADER = "rtchat-device-id";
 
   /** A command: the verified caller and the frame's body in, the reply out (null for no reply). */
   @FunctionalInterface
   public interface Command {
     Future<?> run(String userId, JsonObject body);
+  }
+
+  /** A command that also needs to know which socket and device sent it (call signalling). */
+  @FunctionalInterface
+  public interface SocketCommand {
+    Future<?> run(String userId, String socketId, String deviceId, JsonObject body);
   }
 
   private final Vertx vertx;
@@ -34,6 +44,10 @@ public class ClientCommands {
   }
 
   public void on(String address, Command command) {
+    onSocket(address, (userId, socketId, deviceId, body) -> command.run(userId, body));
+  }
+
+  public void onSocket(String address, SocketCommand command) {
     addresses.add(address);
     consumers.add(vertx.eventBus().localConsumer(address, msg -> handle(msg, command)));
   }
@@ -42,7 +56,7 @@ public class ClientCommands {
     return List.copyOf(addresses);
   }
 
-  private void handle(Message<Object> msg, Command command) {
+  private void handle(Message<Object> msg, SocketCommand command) {
     String userId = msg.headers().get(USER_HEADER);
     if (userId == null) {
       msg.fail(401, Errors.toClientError(Errors.exception(io.rtchat.common.ErrorCode.UNAUTHORIZED, "Not signed in")).toJson().encode());
@@ -51,7 +65,7 @@ public class ClientCommands {
     JsonObject body = msg.body() instanceof JsonObject json ? json : new JsonObject();
     Future<?> result;
     try {
-      result = command.run(userId, body);
+      result = command.run(userId, msg.headers().get(SOCKET_HEADER), msg.headers().get(DEVICE_HEADER), body);
     } catch (RuntimeException e) {
       result = Future.failedFuture(e);
     }

@@ -42,6 +42,9 @@ public class EventBridge {
   /** Reply addresses of each socket's commands still awaiting their answer (the bridge checks replies as RECEIVE). */
   private final Map<SockJSSocket, Set<String>> pendingReplies = new HashMap<>();
   private static final int MAX_PENDING_REPLIES = 256;
+  /** A per-socket id, named in the headers of every command (the device of call signalling, the rate-limit key). */
+  private final Map<SockJSSocket, String> socketIds = new HashMap<>();
+  private static final java.util.regex.Pattern DEVICE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   public EventBridge(AccessTokens tokens, ClientCommands commands, GatewayPresence presence) {
     this.tokens = tokens;
@@ -125,7 +128,7 @@ public class EventBridge {
       return;
     }
     tokens.verifyHeader(authorization(frame)).onComplete(ar -> {
-      if (ar.failed()) {
+      if (ar.failed() || !openSockets.contains(event.socket())) {
         event.complete(false);
         return;
       }
@@ -138,7 +141,11 @@ public class EventBridge {
         expectReply(event.socket(), replyAddress);
       }
       // Replace whatever headers the client sent: services learn the caller only from here.
-      frame.put("headers", new JsonObject().put(ClientCommands.USER_HEADER, ar.result()));
+      String socketId = socketIds.computeIfAbsent(event.socket(), s -> java.util.UUID.randomUUID().toString());
+      Object deviceId = frame.getJsonObject("headers", new JsonObject()).getValue("deviceId");
+      frame.put("headers", new JsonObject().put(ClientCommands.USER_HEADER, ar.result())
+        .put(ClientCommands.SOCKET_HEADER, socketId)
+        .put(ClientCommands.DEVICE_HEADER, deviceId instanceof String d && DEVICE_ID.matcher(d).matches() ? d : socketId));
       event.setRawMessage(frame);
       event.complete(true);
     });
@@ -184,6 +191,7 @@ public class EventBridge {
 
   private void forget(SockJSSocket socket) {
     pendingReplies.remove(socket);
+    socketIds.remove(socket);
     String userId = socketUsers.remove(socket);
     if (userId != null) {
       presence.closed(socket);

@@ -1,6 +1,7 @@
 package io.rtchat.gateway;
 
 import io.rtchat.api.AuthService;
+import io.rtchat.api.CallService;
 import io.rtchat.api.ChatService;
 import io.rtchat.api.GroupService;
 import io.rtchat.api.MediaService;
@@ -62,7 +63,8 @@ public class GatewayVerticle extends VerticleBase {
       new GroupRoutes(GroupService.createProxy(vertx)),
       new ChatRoutes(ChatService.createProxy(vertx)),
       new MediaRoutes(MediaService.createProxy(vertx), tokens),
-      new NotificationRoutes(NotificationService.createProxy(vertx)));
+      new NotificationRoutes(NotificationService.createProxy(vertx)),
+      new CallRoutes(CallService.createProxy(vertx)));
 
     Router root = Router.router(vertx);
     root.route().handler(CorsHandler.create()

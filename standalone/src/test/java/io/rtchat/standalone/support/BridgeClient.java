@@ -99,9 +99,13 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   public JsonObject awaitEvent(String type, Predicate<JsonObject> data) {
+    return awaitEvent(type, data, 5_000);
+  }
+
+  public JsonObject awaitEvent(String type, Predicate<JsonObject> data, long timeoutMs) {
     return await(f -> "rec".equals(f.getString("type")) && f.getJsonObject("body") != null
       && type.equals(f.getJsonObject("body").getString("type"))
-      && data.test(f.getJsonObject("body").getJsonObject("data"))).getJsonObject("body");
+      && data.test(f.getJsonObject("body").getJsonObject("data")), timeoutMs).getJsonObject("body");
   }
 
   /** Events received so far (bodies of {@code rec} frames). */
