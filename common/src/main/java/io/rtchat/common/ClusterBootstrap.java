@@ -2,17 +2,13 @@ package io.rtchat.common;
 
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.util.function.Supplier;
 
 /**
  * Starts a Vert.x instance that joins the Hazelcast cluster, so each service can run as its own process (one
@@ -20,8 +16,6 @@ import java.util.function.Supplier;
  * {@code CLUSTER_K8S_SERVICE_DNS} is set, otherwise TCP-IP with {@code CLUSTER_HOSTS}.
  */
 public final class ClusterBootstrap {
-
-  private static final Logger log = LoggerFactory.getLogger(ClusterBootstrap.class);
 
   private ClusterBootstrap() {
   }
@@ -33,6 +27,8 @@ public final class ClusterBootstrap {
     hz.setProperty("hazelcast.shutdownhook.enabled", "false");
     hz.setProperty("hazelcast.logging.type", "slf4j");
     hz.setProperty("hazelcast.wait.seconds.before.join", "1");
+    hz.setProperty("hazelcast.heartbeat.interval.seconds", String.valueOf(config.getInt(Setting.CLUSTER_HEARTBEAT_SECONDS)));
+    hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(config.getInt(Setting.CLUSTER_MAX_NO_HEARTBEAT_SECONDS)));
     NetworkConfig network = hz.getNetworkConfig();
     network.setPort(config.getInt(Setting.CLUSTER_PORT)).setPortAutoIncrement(true);
     String publicHost = config.get(Setting.CLUSTER_PUBLIC_HOST);
@@ -52,34 +48,20 @@ public final class ClusterBootstrap {
         network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
       }
     }
-    EventBusOptions bus = new EventBusOptions();
+    EventBusOptions bus = new EventBusOptions().setPort(config.getInt(Setting.EVENT_BUS_PORT));
+    if (config.getBoolean(Setting.EVENT_BUS_TLS)) {
+      // Mutual TLS: a member must present a certificate signed by the cluster's CA to send or receive.
+      bus.setSsl(true).setClientAuth(ClientAuth.REQUIRED)
+        .setKeyCertOptions(new PfxOptions().setPath(config.get(Setting.EVENT_BUS_KEYSTORE))
+          .setPassword(config.get(Setting.EVENT_BUS_KEYSTORE_PASSWORD)))
+        .setTrustOptions(new PfxOptions().setPath(config.get(Setting.EVENT_BUS_TRUSTSTORE))
+          .setPassword(config.get(Setting.EVENT_BUS_TRUSTSTORE_PASSWORD)));
+    }
     if (!publicHost.isBlank()) {
       bus.setHost(publicHost).setClusterPublicHost(publicHost);
     } else if (!config.isSet(Setting.CLUSTER_K8S_SERVICE_DNS)) {
       bus.setHost("127.0.0.1");
     }
     return VertxFactory.clustered(VertxFactory.options().setEventBusOptions(bus), new HazelcastClusterManager(hz));
-  }
-
-  /**
-   * The {@code main} of a service jar: resolve the embedded defaults (dev only), join the cluster, deploy the
-   * service's verticle, and close cleanly on SIGTERM.
-   */
-  public static void runService(String name, Supplier<? extends Deployable> verticle) {
-    Config config = Config.fromEnv();
-    EmbeddedDefaults embedded = EmbeddedDefaults.start(config);
-    Config resolved = embedded.config();
-    clusteredVertx(resolved)
-      .compose(vertx -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(resolved.toJson()))
-        .onSuccess(id -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          vertx.close().toCompletionStage().toCompletableFuture().join();
-          embedded.close();
-        }))))
-      .onSuccess(id -> log.info("service started name={} deployment={}", name, id))
-      .onFailure(err -> {
-        log.error("service failed to start name={}", name, err);
-        embedded.close();
-        System.exit(1);
-      });
   }
 }

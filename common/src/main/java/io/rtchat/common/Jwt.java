@@ -7,8 +7,6 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Access tokens: HS256 only (the algorithm is pinned by offering no other key), with {@code exp}, {@code iss} and
  * {@code aud}. Claims: {@code sub} the user id, {@code ver} the user's token version (bumped by a password reset).
@@ -23,9 +21,7 @@ public final class Jwt {
 
   public static JWTAuth auth(Vertx vertx, Config config) {
     String secret = config.get(Setting.JWT_SECRET);
-    if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-      throw new IllegalStateException("JWT_SECRET must be at least 32 bytes");
-    }
+    SecretPolicy.requireStrongJwtSecret(secret);
     JWTOptions verify = new JWTOptions()
       .setAlgorithm(ALGORITHM)
       .setIssuer(config.get(Setting.JWT_ISSUER))

@@ -11,12 +11,18 @@ public enum Setting {
   PUBLIC_URL("http://localhost:8080", "Address users reach the server at; used in links inside e-mails"),
   ALLOWED_ORIGINS("", "Comma-separated browser origins allowed for CORS and the event-bus bridge; empty allows PUBLIC_URL only"),
   BODY_LIMIT_BYTES("65536", "Largest accepted JSON request body; media goes straight to S3 instead"),
+  MANAGEMENT_HOST("0.0.0.0", "Interface of the management port (/health, /ready, /metrics); keep it off the public Ingress"),
+  MANAGEMENT_PORT("8081", "Management port of every process: /health (liveness), /ready (readiness of this process), /metrics (Prometheus)"),
+  SHUTDOWN_GRACE_SECONDS("20", "On SIGTERM: turn unready, stop accepting, let in-flight requests finish for at most this long, then leave the cluster; keep it below terminationGracePeriodSeconds"),
+  SERVICE_CALL_TIMEOUT_MILLIS("10000", "How long the gateway waits for a service before answering 503 service.unavailable"),
+  TRUSTED_PROXIES("", "Comma-separated CIDRs of reverse proxies (the Ingress controller) whose X-Forwarded-For is believed; empty trusts none"),
+  LOG_FORMAT("text", "Log output: text, or json (one JSON object per line, with request and user ids, for a log collector)"),
 
-  MONGO_URI("", "MongoDB connection string; empty starts the embedded mongo-java-server"),
+  MONGO_URI("", "MongoDB connection string (use TLS: tls=true); a service jar refuses to start without it, standalone starts the embedded mongo-java-server"),
   MONGO_DB("rtchat", "MongoDB database name"),
   MONGO_EMBEDDED_BACKEND("h2", "Storage of the embedded MongoDB: h2 (file under DATA_DIR) or memory"),
 
-  JWT_SECRET("", "HS256 secret for access tokens (at least 32 bytes); empty generates one once under DATA_DIR. Required with MONGO_URI"),
+  JWT_SECRET("", "HS256 secret for access tokens (at least 32 bytes); random; known placeholders and weak keys are refused. Standalone without it generates one under DATA_DIR; a service jar refuses to start without it"),
   JWT_ISSUER("rtchat", "iss claim of access tokens"),
   JWT_AUDIENCE("rtchat-clients", "aud claim of access tokens"),
   ACCESS_TOKEN_TTL_SECONDS("900", "Lifetime of an access token"),
@@ -38,7 +44,7 @@ public enum Setting {
   SMTP_SSL("false", "Implicit TLS (port 465 style)"),
   SMTP_FROM("rtchat <no-reply@rtchat.local>", "Sender of every mail"),
 
-  S3_ENDPOINT("", "S3 endpoint URL; empty starts the embedded S3Proxy (filesystem under DATA_DIR/blobs)"),
+  S3_ENDPOINT("", "S3 endpoint URL; media-service refuses to start without it, standalone starts the embedded S3Proxy (filesystem under DATA_DIR/blobs)"),
   S3_BUCKET("rtchat-media", "Bucket holding media"),
   S3_REGION("us-east-1", "S3 region"),
   S3_ACCESS_KEY("rtchat", "S3 access key"),
@@ -64,6 +70,14 @@ public enum Setting {
   CLUSTER_PORT("5701", "Hazelcast member port"),
   CLUSTER_NAME("rtchat", "Hazelcast cluster name: members join only a cluster of the same name (one per environment)"),
   CLUSTER_PUBLIC_HOST("", "Address other members reach this one at (event-bus host)"),
+  CLUSTER_HEARTBEAT_SECONDS("5", "Hazelcast heartbeat interval between members"),
+  CLUSTER_MAX_NO_HEARTBEAT_SECONDS("30", "A member silent this long is declared dead and its event-bus handlers are dropped"),
+  EVENT_BUS_PORT("0", "Port of the clustered event bus (0: any free port); fix it (e.g. 5710) where a NetworkPolicy names it"),
+  EVENT_BUS_TLS("false", "TLS (mutual) between event-bus members; needs EVENT_BUS_KEYSTORE and EVENT_BUS_TRUSTSTORE"),
+  EVENT_BUS_KEYSTORE("", "PKCS#12 file with this member's key and certificate for event-bus TLS"),
+  EVENT_BUS_KEYSTORE_PASSWORD("", "Password of EVENT_BUS_KEYSTORE"),
+  EVENT_BUS_TRUSTSTORE("", "PKCS#12 file with the CA that signs every member's certificate for event-bus TLS"),
+  EVENT_BUS_TRUSTSTORE_PASSWORD("", "Password of EVENT_BUS_TRUSTSTORE"),
 
   AI_BASE_URL("", "OpenAI-compatible server for the AI assistant; empty disables it"),
   AI_MODEL("", "Model name for the AI assistant"),
@@ -79,7 +93,7 @@ public enum Setting {
 
   PRESENCE_GRACE_MILLIS("5000", "How long a user stays online after the last socket closes (reconnects within it are not seen)"),
   PRESENCE_LEASE_SECONDS("45", "Gateways renew their presence lease every third of this; sockets of a gateway silent this long expire"),
-  MAIL_RETRY_ATTEMPTS("4", "Delivery attempts per mail before it is logged and kept in DATA_DIR/outbox/failed"),
+  MAIL_RETRY_ATTEMPTS("4", "Delivery attempts per mail before it is logged and kept in MongoDB (collection dead_letters, 7 days)"),
   MAIL_RETRY_DELAY_MILLIS("500", "Delay before the first retry of a mail; doubles with each further attempt"),
   DIGEST_INTERVAL_SECONDS("0", "How often unread-message digests are mailed; 0 turns digests off"),
   DIGEST_OFFLINE_SECONDS("3600", "A digest goes only to users offline at least this long");

@@ -18,7 +18,7 @@ public class AuthRoutes implements ApiModule {
     api.post("/auth/send-otp").handler(ctx -> Rest.accepted(ctx, Rest.body(ctx).compose(auth::sendOtp)));
     api.post("/auth/verify").handler(ctx -> Rest.ok(ctx, Rest.body(ctx).compose(auth::verifyEmail)));
     api.post("/auth/login").handler(ctx -> Rest.ok(ctx, Rest.body(ctx)
-      .compose(body -> auth.login(body, ctx.request().remoteAddress().hostAddress()))));
+      .compose(body -> auth.login(body, AccessLog.clientIp(ctx)))));
     api.post("/auth/refresh").handler(ctx -> Rest.ok(ctx, Rest.body(ctx).compose(auth::refresh)));
     api.post("/auth/forgot-password").handler(ctx -> Rest.accepted(ctx, Rest.body(ctx).compose(auth::forgotPassword)));
     api.post("/auth/reset-password").handler(ctx -> Rest.ok(ctx, Rest.body(ctx).compose(auth::resetPassword)

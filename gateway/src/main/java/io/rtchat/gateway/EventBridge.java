@@ -79,6 +79,17 @@ public class EventBridge {
     }
   }
 
+  /** Closes every open socket with {@code code} (the gateway is draining: clients reconnect to another one). */
+  public void closeAll(short code, String reason) {
+    for (SockJSSocket socket : Set.copyOf(openSockets)) {
+      socket.close(code, reason);
+    }
+  }
+
+  public int openSocketCount() {
+    return openSockets.size();
+  }
+
   public int connectedUsers() {
     return userSockets.size();
   }

@@ -1,12 +1,6 @@
 package io.rtchat.gateway;
 
 import io.rtchat.api.AuthService;
-import io.rtchat.api.CallService;
-import io.rtchat.api.ChatService;
-import io.rtchat.api.FriendService;
-import io.rtchat.api.GroupService;
-import io.rtchat.api.MediaService;
-import io.rtchat.api.NotificationService;
 import io.rtchat.common.Config;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
@@ -23,17 +17,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
-import io.vertx.ext.healthchecks.HealthChecks;
-import io.vertx.ext.healthchecks.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The front door: REST under {@code /api/v1}, the event-bus bridge under {@code /eventbus}, health and readiness.
@@ -44,38 +33,48 @@ public class GatewayVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
   public static final String API = "/api/v1";
 
+  /** WebSocket close code 1012 (service restart): the client should reconnect, and will reach another gateway. */
+  public static final short RECONNECT_ELSEWHERE = 1012;
+
   private HttpServer server;
   private Router api;
+  private EventBridge bridge;
+  private ServiceHealth serviceHealth;
+  private Duration shutdownGrace = Duration.ofSeconds(20);
 
   @Override
   public Future<?> start() {
     Config config = Config.fromJson(config());
-    AuthService auth = AuthService.createProxy(vertx);
+    ServiceProxies services = ServiceProxies.create(vertx, config.getInt(Setting.SERVICE_CALL_TIMEOUT_MILLIS));
+    AuthService auth = services.auth();
+    TrustedProxies proxies = TrustedProxies.of(config.getList(Setting.TRUSTED_PROXIES));
     ClientCommands commands = new ClientCommands(vertx);
     EventBridge[] bridge = new EventBridge[1];
     AccessTokens tokens = new AccessTokens(vertx, Jwt.auth(vertx, config), auth, userId -> bridge[0].closeSocketsOf(userId));
-    GatewayPresence presence = new GatewayPresence(NotificationService.createProxy(vertx));
+    GatewayPresence presence = new GatewayPresence(services.notifications());
     bridge[0] = new EventBridge(tokens, commands, presence);
+    this.bridge = bridge[0];
+    GatewayMetrics.register(bridge[0]);
 
     List<ApiModule> modules = List.of(
       new AuthRoutes(auth),
-      new FriendRoutes(FriendService.createProxy(vertx)),
+      new FriendRoutes(services.friends()),
       new UserRoutes(auth),
-      new GroupRoutes(GroupService.createProxy(vertx)),
-      new ChatRoutes(ChatService.createProxy(vertx)),
-      new MediaRoutes(MediaService.createProxy(vertx), tokens),
-      new NotificationRoutes(NotificationService.createProxy(vertx)),
-      new CallRoutes(CallService.createProxy(vertx)));
+      new GroupRoutes(services.groups()),
+      new ChatRoutes(services.chats()),
+      new MediaRoutes(services.media(), tokens),
+      new NotificationRoutes(services.notifications()),
+      new CallRoutes(services.calls()));
 
     Router root = Router.router(vertx);
+    root.route().handler(new AccessLog(proxies));
     root.route().handler(CorsHandler.create()
       .addOrigins(allowedOrigins(config))
       .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.PUT))
       .allowedHeaders(Set.of("Authorization", "Content-Type"))
       .allowCredentials(false));
+    // Readiness and metrics live on the management port (MANAGEMENT_PORT), which the Ingress never exposes.
     root.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
-    root.get("/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness(auth)));
-    root.get("/metrics").handler(PrometheusScrapingHandler.create());
 
     api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.getInt(Setting.BODY_LIMIT_BYTES)));
@@ -109,6 +108,9 @@ public class GatewayVerticle extends VerticleBase {
       .setMaxWebSocketMessageSize(64 * 1024)
       .setCompressionSupported(true);
     presence.start(vertx, java.time.Duration.ofSeconds(config.getInt(Setting.PRESENCE_LEASE_SECONDS)));
+    serviceHealth = new ServiceHealth(services);
+    serviceHealth.start(vertx, 10_000);
+    shutdownGrace = Duration.ofSeconds(config.getInt(Setting.SHUTDOWN_GRACE_SECONDS));
     return vertx.createHttpServer(options).requestHandler(root).listen()
       .onSuccess(s -> {
         server = s;
@@ -122,25 +124,19 @@ public class GatewayVerticle extends VerticleBase {
     return listed.isEmpty() ? List.of(config.get(Setting.PUBLIC_URL).replaceAll("/+$", "")) : listed;
   }
 
-  private HealthChecks readiness(AuthService auth) {
-    HealthChecks checks = HealthChecks.create(vertx);
-    register(checks, "auth-service", () -> auth.ready());
-    register(checks, "group-service", () -> GroupService.createProxy(vertx).ready());
-    register(checks, "chat-service", () -> ChatService.createProxy(vertx).ready());
-    register(checks, "media-service", () -> MediaService.createProxy(vertx).ready());
-    register(checks, "notification-service", () -> NotificationService.createProxy(vertx).ready());
-    return checks;
-  }
-
   /**
-   * A probe that answers too late counts as down (503) rather than as a failed procedure: the health-check handler
-   * turns its own timeout into a 500, and a slow dependency (S3 retrying a refused connection) is "not ready", not
-   * a server error.
+   * Drain (SIGTERM or undeploy): bridge sockets are told to reconnect elsewhere (close code 1012, "service
+   * restart"), the server stops accepting and in-flight requests get SHUTDOWN_GRACE_SECONDS to finish.
    */
-  private static void register(HealthChecks checks, String name, Supplier<Future<Void>> probe) {
-    checks.register(name, 5_000, promise -> probe.get().timeout(2_500, TimeUnit.MILLISECONDS)
-      .onSuccess(v -> promise.complete(Status.OK()))
-      .onFailure(err -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(err.getMessage()))))));
+  @Override
+  public Future<?> stop() {
+    if (serviceHealth != null) {
+      serviceHealth.stop(vertx);
+    }
+    if (bridge != null) {
+      bridge.closeAll(RECONNECT_ELSEWHERE, "server draining: reconnect");
+    }
+    return server == null ? Future.succeededFuture() : server.shutdown(shutdownGrace);
   }
 
   /** Every failure leaves as the API's error JSON; a 5xx is logged, its details never sent. */

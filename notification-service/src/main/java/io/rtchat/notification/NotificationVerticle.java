@@ -17,7 +17,7 @@ import java.time.Duration;
 
 /**
  * Wires the notification service, the whole object graph here: config, Mongo and its indexes, the mailer (SMTP or
- * outbox, with retries and a dead-letter folder), presence with its lease sweep, the digest job, the recorder of
+ * outbox, with retries and dead letters in MongoDB), presence with its lease sweep, the digest job, the recorder of
  * notifications with the listeners of other services' internal events, and its proxy.
  */
 public class NotificationVerticle extends VerticleBase {
@@ -30,11 +30,12 @@ public class NotificationVerticle extends VerticleBase {
     NotificationEvents events = new NotificationEvents(vertx.eventBus());
 
     Path outbox = config.dataDir().resolve("outbox");
+    MongoDeadLetters deadLetters = new MongoDeadLetters(mongo);
     Mailer delivery = config.isSet(Setting.SMTP_HOST)
       ? new SmtpMailer(vertx, config)
       : new OutboxMailer(vertx, outbox);
     Mailer mailer = new RetryingMailer(vertx, delivery, config.getInt(Setting.MAIL_RETRY_ATTEMPTS),
-      config.getInt(Setting.MAIL_RETRY_DELAY_MILLIS), new OutboxMailer(vertx, outbox.resolve("failed")));
+      config.getInt(Setting.MAIL_RETRY_DELAY_MILLIS), deadLetters);
 
     NotificationStore notifications = new NotificationStore(mongo);
     PresenceStore presenceStore = new PresenceStore(mongo);
@@ -49,6 +50,7 @@ public class NotificationVerticle extends VerticleBase {
     NotificationService service = new NotificationServiceImpl(mongo, mailer, notifications, presence, recorder);
 
     return notifications.createIndexes()
+      .compose(v -> deadLetters.createIndexes())
       .compose(v -> presenceStore.createIndexes())
       // internal events of other services, each listener registered before the service answers
       .compose(v -> new SocialEventsListener(vertx.eventBus(), recorder).register())

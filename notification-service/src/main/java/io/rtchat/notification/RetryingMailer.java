@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries a failed delivery with exponential backoff, logging every failure; a mail that fails for good is logged
- * with its recipient and subject and kept by the dead-letter mailer (DATA_DIR/outbox/failed), never lost silently.
+ * with its recipient and subject and kept by the dead-letter mailer (MongoDB dead_letters), never lost silently.
  */
 public class RetryingMailer implements Mailer {
 

@@ -1,22 +1,22 @@
 package io.rtchat.standalone;
 
 import io.rtchat.api.NotificationService;
+import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** An SMTP server that refuses connections: every mail is retried, then kept in DATA_DIR/outbox/failed. */
+/** An SMTP server that refuses connections: every mail is retried, then kept in MongoDB (dead_letters), not on the pod's disk. */
 class MailFailureTest extends StackPerClass {
 
   @Override
@@ -44,21 +44,31 @@ class MailFailureTest extends StackPerClass {
   }
 
   private String awaitFailedMailTo(String email) throws Exception {
-    Path failed = stack.dataDir.resolve("outbox").resolve("failed");
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (Files.isDirectory(failed)) {
-        try (Stream<Path> files = Files.list(failed)) {
-          for (Path file : files.toList()) {
-            String text = Files.readString(file);
-            if (text.startsWith("To: " + email + "\n")) {
-              return text;
-            }
-          }
+    MongoClient mongo = MongoClient.create(stack.vertx, new JsonObject()
+      .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
+    try {
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (System.currentTimeMillis() < deadline) {
+        List<JsonObject> kept = mongo.find("dead_letters", new JsonObject().put("to", email)).await();
+        if (!kept.isEmpty()) {
+          JsonObject mail = kept.get(0);
+          assertThat(mail.getValue("failedAt")).isNotNull();
+          return "Subject: " + mail.getString("subject") + "\n" + mail.getString("text");
         }
+        Thread.sleep(25);
       }
-      Thread.sleep(25);
+    } finally {
+      mongo.close();
     }
-    throw new AssertionError("no failed mail kept for " + email + " in " + failed);
+    throw new AssertionError("no failed mail kept for " + email + " in MongoDB dead_letters");
+  }
+
+  @Test
+  void failedMailsAreNotWrittenToThePodsDisk() throws Exception {
+    NotificationService notifications = NotificationService.createProxy(stack.vertx);
+    JsonObject mail = new JsonObject().put("to", "rex@example.test").put("subject", "Nowhere").put("text", "x");
+    assertThatThrownBy(() -> notifications.sendEmail(mail).await()).isNotNull();
+    awaitFailedMailTo("rex@example.test");
+    assertThat(stack.dataDir.resolve("outbox").resolve("failed")).doesNotExist();
   }
 }

@@ -20,7 +20,10 @@ class MediaOutageTest extends StackPerClass {
   @Override
   protected Map<String, String> overrides() throws Exception {
     // Nothing listens on this port: every S3 call is refused.
-    return Map.of(Setting.S3_ENDPOINT.name(), "http://127.0.0.1:" + TestStack.freePort());
+    // The SDK retries a refused connection for a while; the gateway must wait for media-service's own answer
+    // (media.unavailable) rather than answer its generic service.unavailable after SERVICE_CALL_TIMEOUT_MILLIS.
+    return Map.of(Setting.S3_ENDPOINT.name(), "http://127.0.0.1:" + TestStack.freePort(),
+      Setting.SERVICE_CALL_TIMEOUT_MILLIS.name(), "30000");
   }
 
   @Test
@@ -35,9 +38,24 @@ class MediaOutageTest extends StackPerClass {
   }
 
   @Test
-  void readinessReportsMediaServiceDown() {
-    Response ready = api.get("/ready", null);
+  void readinessAndMetricsReportMediaServiceDown() {
+    // standalone's one management server covers every service of the process: media-service's S3 is down
+    Response ready = stack.management().get("/ready", null);
     assertThat(ready.status()).isEqualTo(503);
-    assertThat(ready.raw().toString()).contains("media-service");
+    assertThat(ready.raw().toString()).contains(io.rtchat.api.MediaService.ADDRESS);
+    // the gateway probes the services every 10 s; the first round runs at start-up
+    String metrics = "";
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline && !metrics.contains("rtchat_service_up{service=\"auth-service\"} 1.0")) {
+      metrics = stack.management().get("/metrics", null).raw().toString();
+    }
+    assertThat(metrics).contains("rtchat_service_up{service=\"media-service\"} 0.0")
+      .contains("rtchat_service_up{service=\"auth-service\"} 1.0");
+  }
+
+  @Test
+  void readinessIsNotServedOnThePublicPort() {
+    assertThat(api.get("/ready", null).status()).isEqualTo(404);
+    assertThat(api.get("/metrics", null).status()).isEqualTo(404);
   }
 }

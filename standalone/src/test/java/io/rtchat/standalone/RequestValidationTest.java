@@ -71,17 +71,19 @@ class RequestValidationTest extends StackPerClass {
   @Test
   void healthAndReadinessAnswer() {
     assertThat(api.get("/health", null).status()).isEqualTo(200);
-    Response ready = api.get("/ready", null);
+    assertThat(stack.management().get("/health", null).status()).isEqualTo(200);
+    Response ready = stack.management().get("/ready", null);
     assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
-    assertThat(ready.raw().toString()).contains("auth-service");
+    assertThat(ready.raw().toString()).contains(io.rtchat.api.AuthService.ADDRESS);
   }
 
   @Test
   void prometheusMetricsAreServed() {
     api.get("/health", null);
-    Response metrics = api.get("/metrics", null);
+    Response metrics = stack.management().get("/metrics", null);
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.raw().toString()).contains("vertx_http_server_requests_total").contains("jvm_memory_used_bytes")
+      .contains("rtchat_bridge_sockets_open")
       .doesNotContain("user.");
   }
 

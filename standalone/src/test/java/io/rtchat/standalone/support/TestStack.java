@@ -56,6 +56,10 @@ public final class TestStack implements AutoCloseable {
       env.put(Setting.MONGO_EMBEDDED_BACKEND.name(), "memory");
       env.put(Setting.HTTP_PORT.name(), String.valueOf(httpPort));
       env.put(Setting.HTTP_HOST.name(), "127.0.0.1");
+      env.put(Setting.MANAGEMENT_PORT.name(), String.valueOf(freePort()));
+      env.put(Setting.MANAGEMENT_HOST.name(), "127.0.0.1");
+      // a loaded CI machine hashes passwords slowly; the call timeout itself is tested by GatewayDrainTest
+      env.put(Setting.SERVICE_CALL_TIMEOUT_MILLIS.name(), "30000");
       env.put(Setting.SMTP_HOST.name(), "127.0.0.1");
       env.put(Setting.SMTP_PORT.name(), String.valueOf(smtpPort));
       env.put(Setting.SMTP_STARTTLS.name(), "DISABLED");
@@ -80,6 +84,11 @@ public final class TestStack implements AutoCloseable {
 
   public ApiClient api() {
     return new ApiClient(vertx, port);
+  }
+
+  /** The management port: /health, /ready, /metrics (never on the public port). */
+  public ApiClient management() {
+    return new ApiClient(vertx, config.getInt(Setting.MANAGEMENT_PORT));
   }
 
   public Users users() {

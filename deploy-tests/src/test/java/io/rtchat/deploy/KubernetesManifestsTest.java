@@ -1,0 +1,213 @@
+package io.rtchat.deploy;
+
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every manifest of k8s/, rendered for each overlay, as an operator would apply it: valid for the Kubernetes
+ * schemas (kubernetes-models, npm: types, enums, required fields; fabric8's typed model, Maven: no unknown field),
+ * and meeting rtchat's policy (probes, resources, securityContext, PDBs, pinned images, no Secret values, network
+ * policies). Where kubectl is installed, real kustomize must render exactly what the validator checked.
+ */
+class KubernetesManifestsTest {
+
+  static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  static final Path K8S = ROOT.resolve("k8s");
+  static final Path VALIDATOR = K8S.resolve("validate");
+  static final List<String> OVERLAYS = List.of("prod", "dev");
+
+  record Run(int status, String output) {
+  }
+
+  static Run run(Path dir, String... command) throws IOException, InterruptedException {
+    Path log = Files.createTempFile("rtchat-k8s", ".log");
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+      .redirectOutput(log.toFile()).start();
+    if (!process.waitFor(10, TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor();
+      throw new IllegalStateException(String.join(" ", command) + " did not finish");
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    Files.deleteIfExists(log);
+    return new Run(process.exitValue(), output);
+  }
+
+  /** Both overlays, rendered and validated once for the class. */
+  static JsonObject report;
+
+  @BeforeAll
+  static void installValidatorAndValidate() throws Exception {
+    if (!Files.isDirectory(VALIDATOR.resolve("node_modules").resolve("kubernetes-models"))) {
+      Run install = run(VALIDATOR, "npm", "ci", "--no-audit", "--no-fund");
+      assertThat(install.status()).as("npm ci in k8s/validate: " + install.output()).isZero();
+    }
+    report = validate(Files.createTempFile("rtchat-k8s-report", ".json"),
+      OVERLAYS.stream().map(KubernetesManifestsTest::overlay).toArray(Path[]::new));
+  }
+
+  static JsonObject validate(Path out, Path... overlays) throws Exception {
+    List<String> command = new ArrayList<>(List.of("node", "validate.mjs", out.toString()));
+    for (Path overlay : overlays) {
+      command.add(overlay.toString());
+    }
+    Run run = run(VALIDATOR, command.toArray(String[]::new));
+    JsonObject report = new JsonObject(Files.readString(out)).put("status", run.status()).put("output", run.output());
+    return report;
+  }
+
+  static Path overlay(String name) {
+    return K8S.resolve("overlays").resolve(name);
+  }
+
+  @Test
+  void everyOverlayRendersValidAndMeetsThePolicy() throws Exception {
+    assertThat(report.getInteger("status")).as(report.getString("output")).isZero();
+    for (String name : OVERLAYS) {
+      JsonObject entry = report.getJsonObject("overlays").getJsonObject(overlay(name).toString());
+      assertThat(entry.getString("renderError")).isNull();
+      assertThat(entry.getJsonArray("schemaErrors")).isEmpty();
+      assertThat(entry.getJsonArray("policyErrors")).isEmpty();
+      List<String> kinds = entry.getJsonArray("objects").stream().map(o -> ((JsonObject) o).getString("kind")).toList();
+      assertThat(kinds).contains("Namespace", "ConfigMap", "Deployment", "PodDisruptionBudget", "Service",
+        "HorizontalPodAutoscaler", "Ingress", "NetworkPolicy", "ServiceAccount").doesNotContain("Secret");
+      assertThat(kinds.stream().filter("Deployment"::equals).count()).isEqualTo(7); // 6 rtchat + coturn
+    }
+  }
+
+  @Test
+  void noObjectCarriesAFieldKubernetesDoesNotKnow() throws Exception {
+    KubernetesSerialization serialization = new KubernetesSerialization();
+    List<String> unknown = new ArrayList<>();
+    for (String name : OVERLAYS) {
+      JsonArray objects = report.getJsonObject("overlays").getJsonObject(overlay(name).toString()).getJsonArray("objects");
+      for (Object o : objects) {
+        JsonObject json = (JsonObject) o;
+        KubernetesResource typed = serialization.unmarshal(json.encode());
+        assertThat(typed.getClass().getName()).as(json.getString("kind")).doesNotContain("GenericKubernetesResource");
+        unknownFields(typed, name + ":" + json.getString("kind") + "/" + json.getJsonObject("metadata").getString("name"), unknown);
+      }
+    }
+    assertThat(unknown).isEmpty();
+  }
+
+  @Test
+  void theValidatorCatchesBrokenManifests() throws Exception {
+    Path broken = Path.of("src/test/resources/broken-overlay").toAbsolutePath();
+    Path out = Files.createTempFile("rtchat-k8s-report", ".json");
+    JsonObject report = validate(out, broken);
+    assertThat(report.getInteger("status")).isEqualTo(1);
+    JsonObject entry = report.getJsonObject("overlays").getJsonObject(broken.toString());
+    assertThat(entry.getJsonArray("schemaErrors").encode()).contains("replicas must be integer");
+    String policy = entry.getJsonArray("policyErrors").encode();
+    assertThat(policy).contains("a Secret among the applied manifests", "has no startupProbe", "has no readinessProbe",
+      "is not pinned", "env JWT_SECRET has a literal value", "allowPrivilegeEscalation must be false",
+      "memory request must equal its limit", "no PodDisruptionBudget", "no default deny");
+    // and the typed model sees the misspelt field the schema check lets through
+    JsonObject deployment = entry.getJsonArray("objects").getJsonObject(0).copy();
+    deployment.getJsonObject("spec").put("replicas", 2);
+    List<String> unknown = new ArrayList<>();
+    unknownFields(new KubernetesSerialization().unmarshal(deployment.encode()), "broken", unknown);
+    assertThat(unknown).anyMatch(u -> u.contains("readinessprobe"));
+  }
+
+  @Test
+  void noKustomizationIncludesTheExampleSecret() throws IOException {
+    try (Stream<Path> files = Files.walk(K8S)) {
+      List<Path> kustomizations = files.filter(p -> p.getFileName().toString().equals("kustomization.yaml"))
+        .filter(p -> !p.toString().contains("node_modules")).toList();
+      assertThat(kustomizations).hasSizeGreaterThanOrEqualTo(3);
+      for (Path k : kustomizations) {
+        assertThat(Files.readString(k)).doesNotContain("secret.example");
+      }
+    }
+  }
+
+  @Test
+  void eachEnvironmentHasItsOwnClusterName() throws Exception {
+    List<String> names = new ArrayList<>();
+    for (String name : OVERLAYS) {
+      for (Object o : report.getJsonObject("overlays").getJsonObject(overlay(name).toString()).getJsonArray("objects")) {
+        JsonObject json = (JsonObject) o;
+        if ("ConfigMap".equals(json.getString("kind"))) {
+          names.add(json.getJsonObject("data").getString("CLUSTER_NAME"));
+        }
+      }
+    }
+    assertThat(names).containsExactlyInAnyOrder("rtchat-prod", "rtchat-dev");
+  }
+
+  /** Real kustomize (kubectl kustomize) renders what the validator rendered; skipped where kubectl is absent. */
+  @Test
+  void realKustomizeRendersTheSameObjects() throws Exception {
+    boolean kubectl;
+    try {
+      kubectl = run(ROOT, "kubectl", "version", "--client").status() == 0;
+    } catch (IOException e) {
+      kubectl = false;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(kubectl, "kubectl is not installed here");
+    for (String name : OVERLAYS) {
+      Run rendered = run(ROOT, "kubectl", "kustomize", overlay(name).toString());
+      assertThat(rendered.status()).as(rendered.output()).isZero();
+      Path real = Files.createTempFile("rtchat-kustomize", ".yaml");
+      Files.writeString(real, rendered.output());
+      Run compare = run(VALIDATOR, "node", "compare.mjs", overlay(name).toString(), real.toString());
+      assertThat(compare.status()).as(compare.output()).isZero();
+    }
+  }
+
+  static void unknownFields(Object node, String path, List<String> found) throws Exception {
+    if (node == null) {
+      return;
+    }
+    if (node instanceof Collection<?> items) {
+      int i = 0;
+      for (Object item : items) {
+        unknownFields(item, path + "[" + i++ + "]", found);
+      }
+      return;
+    }
+    if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        unknownFields(e.getValue(), path + "." + e.getKey(), found);
+      }
+      return;
+    }
+    if (!node.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+      return;
+    }
+    for (Method m : node.getClass().getMethods()) {
+      if (m.getParameterCount() != 0 || !m.getName().startsWith("get") || Modifier.isStatic(m.getModifiers())
+        || m.getDeclaringClass() == Object.class) {
+        continue;
+      }
+      Object value = m.invoke(node);
+      if (m.getName().equals("getAdditionalProperties")) {
+        if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
+          found.add(path + ": unknown " + extra.keySet());
+        }
+      } else {
+        unknownFields(value, path + "." + m.getName().substring(3), found);
+      }
+    }
+  }
+}
