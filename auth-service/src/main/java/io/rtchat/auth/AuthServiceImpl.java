@@ -1,6 +1,7 @@
 package io.rtchat.auth;
 
 import io.rtchat.api.AuthService;
+import io.rtchat.api.ChatService;
 import io.rtchat.api.MediaService;
 import io.rtchat.api.NotificationService;
 import io.rtchat.common.Addresses;
@@ -47,6 +48,7 @@ public class AuthServiceImpl implements AuthService {
   private final JWTAuth jwt;
   private final NotificationService notifications;
   private final MediaService media;
+  private final ChatService chats;
 
   public AuthServiceImpl(Vertx vertx, Config config, MongoClient mongo, PasswordHasher hasher, JWTAuth jwt) {
     this.vertx = vertx;
@@ -57,11 +59,14 @@ public class AuthServiceImpl implements AuthService {
     this.throttle = new LoginThrottle(mongo,
       config.getInt(Setting.LOGIN_MAX_FAILURES_PER_ACCOUNT),
       config.getInt(Setting.LOGIN_MAX_FAILURES_PER_IP),
-      Duration.ofSeconds(config.getInt(Setting.LOGIN_FAILURE_WINDOW_SECONDS)));
+      Duration.ofSeconds(config.getInt(Setting.LOGIN_FAILURE_WINDOW_SECONDS)),
+      Duration.ofSeconds(config.getInt(Setting.LOGIN_BACKOFF_BASE_SECONDS)),
+      Duration.ofSeconds(config.getInt(Setting.LOGIN_BACKOFF_MAX_SECONDS)));
     this.hasher = hasher;
     this.jwt = jwt;
     this.notifications = NotificationService.createProxy(vertx);
     this.media = MediaService.createProxy(vertx);
+    this.chats = ChatService.createProxy(vertx);
   }
 
   public Future<Void> createIndexes() {
@@ -85,14 +90,16 @@ public class AuthServiceImpl implements AuthService {
     if (password != null && confirm != null && !password.equals(confirm)) {
       in.problem("passwordConfirm", "must equal password");
     }
+    rejectControlCharacters(in, "firstName", firstName);
+    rejectControlCharacters(in, "lastName", lastName);
     if (in.invalid()) {
       return in.failure();
     }
     String usernameKey = username.toLowerCase();
-    return users.emailTaken(email)
-      .compose(taken -> taken ? Errors.fail(ErrorCode.EMAIL_TAKEN, "An account with this e-mail exists") : Future.succeededFuture())
-      .compose(v -> users.usernameTaken(usernameKey, null))
-      .compose(taken -> taken ? Errors.fail(ErrorCode.USERNAME_TAKEN, "This username is taken") : Future.succeededFuture())
+    // A taken e-mail answers exactly like a new one (same status, same shape, same Argon2 work): only its owner
+    // learns of the attempt, by mail. Usernames are public anyway (search, profiles), so a taken one stays a 409.
+    return users.usernameTaken(usernameKey, null)
+      .compose(taken -> taken ? Errors.<Void>fail(ErrorCode.USERNAME_TAKEN, "This username is taken") : Future.<Void>succeededFuture())
       .compose(v -> hasher.hash(password))
       .compose(hash -> {
         String id = Ids.newId();
@@ -116,17 +123,52 @@ public class AuthServiceImpl implements AuthService {
           .put("createdAt", Dates.of(now))
           .put("updatedAt", Dates.of(now))
           .mergeIn(otpFields(id, otp, now));
-        return users.insert(user)
-          .recover(err -> Mongo.isDuplicateKey(err)
-            ? Errors.fail(err.getMessage() != null && err.getMessage().contains("usernameKey")
-              ? ErrorCode.USERNAME_TAKEN : ErrorCode.EMAIL_TAKEN, "An account with this e-mail or username exists")
-            : Future.failedFuture(err))
-          .compose(v -> mailOtp(email, firstName, otp))
+        return users.emailTaken(email)
+          .compose(emailTaken -> emailTaken
+            ? Future.succeededFuture(false)
+            : users.insert(user).map(true).recover(err -> {
+              if (!Mongo.isDuplicateKey(err)) {
+                return Future.failedFuture(err);
+              }
+              return err.getMessage() != null && err.getMessage().contains("usernameKey")
+                ? Errors.fail(ErrorCode.USERNAME_TAKEN, "This username is taken")
+                : Future.succeededFuture(false); // the same e-mail registered meanwhile
+            }))
+          .compose(created -> created ? mailOtp(email, firstName, otp) : mailAccountExists(email))
           .map(v -> {
-            log.info("user registered userId={}", id);
+            log.info("registration answered userId={}", id);
             return UserViews.selfView(user);
           });
       });
+  }
+
+  /** Someone registered with an address that has an account: tell its owner, tell the caller nothing. */
+  private Future<Void> mailAccountExists(String email) {
+    Instant now = Instant.now();
+    return users.claimMailSlot(email, "accountExistsMailSentAt", now, now.minusSeconds(config.getInt(Setting.MAIL_PER_ADDRESS_SECONDS)))
+      .compose(owner -> {
+      if (owner == null) {
+        return Future.<Void>succeededFuture();
+      }
+      JsonObject mail = new JsonObject()
+        .put("to", email)
+        .put("subject", "Someone tried to sign up with your address")
+        .put("text", "Hello " + MailText.name(owner.getString("firstName")) + ",\n\n"
+          + "someone tried to create an rtchat account with this e-mail address, which already has one.\n"
+          + "If it was you, sign in, or reset your password at " + config.get(Setting.PUBLIC_URL) + "/forgot-password.\n"
+          + "If it was not you, ignore this mail; nothing changed.\n");
+      return notifications.sendEmail(mail);
+    }).recover(err -> {
+      log.error("account-exists mail not sent", err);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Names go into other people's mails and screens: no line breaks, tabs or invisible formatting characters. */
+  private static void rejectControlCharacters(Input in, String field, String value) {
+    if (MailText.hasControlCharacters(value)) {
+      in.problem(field, "may not contain control characters or line breaks");
+    }
   }
 
   private JsonObject otpFields(String userId, String otp, Instant now) {
@@ -143,7 +185,7 @@ public class AuthServiceImpl implements AuthService {
     JsonObject mail = new JsonObject()
       .put("to", email)
       .put("subject", "Your rtchat verification code")
-      .put("text", "Hello " + firstName + ",\n\nyour rtchat verification code is " + otp
+      .put("text", "Hello " + MailText.name(firstName) + ",\n\nyour rtchat verification code is " + otp
         + "\n\nIt expires in " + minutes + " minutes. If you did not sign up, ignore this mail.\n");
     return notifications.sendEmail(mail)
       .recover(err -> {
@@ -159,18 +201,20 @@ public class AuthServiceImpl implements AuthService {
     if (in.invalid()) {
       return in.failure();
     }
+    // Answer at once, whatever the address: the lookup and the mail run afterwards, so the time taken says nothing.
     Instant now = Instant.now();
     Instant resendAfter = now.minusSeconds(config.getInt(Setting.OTP_RESEND_SECONDS));
-    return users.byEmail(email).compose(user -> {
+    users.byEmail(email).compose(user -> {
       if (user == null || user.getBoolean("emailVerified", false)) {
-        return Future.succeededFuture();
+        return Future.<Void>succeededFuture();
       }
       String otp = Secrets.otp();
       return users.renewOtp(email, resendAfter, otpFields(user.getString("_id"), otp, now))
         .compose(renewed -> renewed == null
           ? Future.<Void>succeededFuture()
           : mailOtp(email, user.getString("firstName"), otp));
-    });
+    }).onFailure(err -> log.error("send-otp failed after answering", err));
+    return Future.succeededFuture();
   }
 
   @Override
@@ -186,9 +230,9 @@ public class AuthServiceImpl implements AuthService {
       if (existing == null || existing.getBoolean("emailVerified", false) || existing.getString("otp") == null) {
         return Errors.fail(ErrorCode.OTP_INVALID, "The code is wrong or has expired");
       }
-      return users.countOtpTry(email, maxAttempts).compose(user -> {
+      return users.countOtpTry(email, maxAttempts, config.getInt(Setting.OTP_MAX_TOTAL_ATTEMPTS)).compose(user -> {
         if (user == null) {
-          return Errors.fail(ErrorCode.OTP_LOCKED, "Too many wrong codes; ask for a new one");
+          return Errors.fail(ErrorCode.OTP_LOCKED, "Too many wrong codes; ask for a new one (or reset your password)");
         }
         String userId = user.getString("_id");
         String expected = user.getString("otp");
@@ -214,20 +258,18 @@ public class AuthServiceImpl implements AuthService {
       return in.failure();
     }
     String ip = clientIp == null ? "unknown" : clientIp;
-    return throttle.blocked(email, ip).compose(blocked -> {
-      if (blocked) {
-        return Errors.fail(ErrorCode.LOGIN_THROTTLED, "Too many failed logins; wait a few minutes");
+    return throttle.attempt(email, ip).compose(decision -> {
+      if (!decision.allowed()) {
+        return Errors.retryLater(ErrorCode.LOGIN_THROTTLED, "Too many failed logins; try again later", decision.retryAfterSeconds());
       }
       return users.byEmail(email).compose(user -> hasher.verify(password, user == null ? null : user.getString("password"))
         .compose(matches -> {
           if (!matches) {
-            return throttle.recordFailure(email, ip)
-              .compose(v -> Errors.fail(ErrorCode.INVALID_CREDENTIALS, "E-mail or password is wrong"));
+            return Errors.fail(ErrorCode.INVALID_CREDENTIALS, "E-mail or password is wrong");
           }
-          if (!user.getBoolean("emailVerified", false)) {
-            return Errors.fail(ErrorCode.EMAIL_NOT_VERIFIED, "Verify your e-mail address first");
-          }
-          return throttle.clearAccount(email).compose(v -> newSession(user));
+          return throttle.succeeded(email, ip).compose(v -> user.getBoolean("emailVerified", false)
+            ? newSession(user)
+            : Errors.fail(ErrorCode.EMAIL_NOT_VERIFIED, "Verify your e-mail address first"));
         }));
     });
   }
@@ -247,7 +289,7 @@ public class AuthServiceImpl implements AuthService {
             return Errors.fail(ErrorCode.REFRESH_INVALID, "The refresh token is not valid");
           }
           log.warn("refresh token reused, revoking its login userId={} family={}", reused.getString("userId"), reused.getString("family"));
-          return refreshTokens.revokeFamily(reused.getString("family"))
+          return endSession(reused.getString("userId"), reused.getString("family"))
             .compose(v -> Errors.fail(ErrorCode.REFRESH_INVALID, "The refresh token is not valid"));
         });
       }
@@ -269,8 +311,14 @@ public class AuthServiceImpl implements AuthService {
       return in.failure();
     }
     return refreshTokens.byHash(Secrets.hash(token)).compose(found -> found != null && userId.equals(found.getString("userId"))
-      ? refreshTokens.revokeFamily(found.getString("family"))
+      ? endSession(userId, found.getString("family"))
       : Future.succeededFuture());
+  }
+
+  /** Revokes one login's refresh tokens and tells every gateway, which then refuses its access tokens and closes its sockets. */
+  private Future<Void> endSession(String userId, String family) {
+    return refreshTokens.revokeFamily(family).onSuccess(v -> vertx.eventBus().publish(Addresses.AUTH_SESSION_ENDED,
+      new JsonObject().put("userId", userId).put("sessionId", family)));
   }
 
   private Future<JsonObject> newSession(JsonObject user) {
@@ -282,7 +330,7 @@ public class AuthServiceImpl implements AuthService {
     String refreshToken = Secrets.token();
     Instant expires = Instant.now().plus(Duration.ofDays(config.getInt(Setting.REFRESH_TOKEN_TTL_DAYS)));
     return refreshTokens.insert(userId, family, Secrets.hash(refreshToken), expires).map(v -> new JsonObject()
-      .put("accessToken", Jwt.issue(jwt, config, userId, user.getInteger("tokenVersion", 0)))
+      .put("accessToken", Jwt.issue(jwt, config, userId, user.getInteger("tokenVersion", 0), family))
       .put("refreshToken", refreshToken)
       .put("expiresIn", config.getInt(Setting.ACCESS_TOKEN_TTL_SECONDS))
       .put("user", UserViews.selfView(user)));
@@ -297,25 +345,30 @@ public class AuthServiceImpl implements AuthService {
     if (in.invalid()) {
       return in.failure();
     }
-    return users.byEmail(email).compose(user -> {
-      if (user == null) {
+    // Answer at once, whatever the address: the lookup, the token and the mail run afterwards (no timing oracle),
+    // and one address gets at most one reset mail per MAIL_PER_ADDRESS_SECONDS.
+    Instant now = Instant.now();
+    users.claimMailSlot(email, "resetMailSentAt", now, now.minusSeconds(config.getInt(Setting.MAIL_PER_ADDRESS_SECONDS)))
+      .compose(user -> user == null ? Future.<Void>succeededFuture() : mailResetLink(user))
+      .onFailure(err -> log.error("forgot-password failed after answering", err));
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> mailResetLink(JsonObject user) {
+    String token = Secrets.token();
+    int ttl = config.getInt(Setting.RESET_TOKEN_TTL_SECONDS);
+    String link = config.get(Setting.PUBLIC_URL) + "/reset-password?token=" + token;
+    JsonObject mail = new JsonObject()
+      .put("to", user.getString("email"))
+      .put("subject", "Reset your rtchat password")
+      .put("text", "Hello " + MailText.name(user.getString("firstName")) + ",\n\nto choose a new password, open\n" + link
+        + "\n\nThe link works once, for " + (ttl / 60) + " minutes. If you did not ask for it, ignore this mail.\n");
+    return users.setResetToken(user.getString("_id"), Secrets.hash(token), Instant.now().plusSeconds(ttl))
+      .compose(v -> notifications.sendEmail(mail))
+      .recover(err -> {
+        log.error("password reset mail not sent userId={}", user.getString("_id"), err);
         return Future.succeededFuture();
-      }
-      String token = Secrets.token();
-      int ttl = config.getInt(Setting.RESET_TOKEN_TTL_SECONDS);
-      String link = config.get(Setting.PUBLIC_URL) + "/reset-password?token=" + token;
-      JsonObject mail = new JsonObject()
-        .put("to", email)
-        .put("subject", "Reset your rtchat password")
-        .put("text", "Hello " + user.getString("firstName") + ",\n\nto choose a new password, open\n" + link
-          + "\n\nThe link works once, for " + (ttl / 60) + " minutes. If you did not ask for it, ignore this mail.\n");
-      return users.setResetToken(user.getString("_id"), Secrets.hash(token), Instant.now().plusSeconds(ttl))
-        .compose(v -> notifications.sendEmail(mail))
-        .recover(err -> {
-          log.error("password reset mail not sent userId={}", user.getString("_id"), err);
-          return Future.succeededFuture();
-        });
-    });
+      });
   }
 
   @Override
@@ -377,6 +430,8 @@ public class AuthServiceImpl implements AuthService {
       in.problem("username", "may hold only letters, digits, '_' and '.'");
     }
     String avatarMediaId = in.optionalId("avatarMediaId");
+    rejectControlCharacters(in, "firstName", firstName);
+    rejectControlCharacters(in, "lastName", lastName);
     if (in.invalid()) {
       return in.failure();
     }
@@ -430,7 +485,25 @@ public class AuthServiceImpl implements AuthService {
       .compose(v -> users.byId(userId))
       .compose(user -> user == null
         ? Errors.fail(ErrorCode.USER_NOT_FOUND, "No such user")
-        : Future.succeededFuture(UserViews.publicView(user)));
+        : seesPresenceOf(callerId, user).map(sees -> presenceFor(sees, UserViews.publicView(user))));
+  }
+
+  /** Whether the caller may see the user's presence: themself, a friend, or someone they share a chat with. */
+  private Future<Boolean> seesPresenceOf(String callerId, JsonObject user) {
+    String userId = user.getString("_id");
+    if (userId.equals(callerId) || user.getJsonArray("friends", new JsonArray()).contains(callerId)) {
+      return Future.succeededFuture(true);
+    }
+    return chats.chatPartnerIds(callerId).map(partners -> partners.contains(userId));
+  }
+
+  /** Presence ({@code status}, {@code lastSeenAt}) is for friends and chat partners; strangers see neither. */
+  private static JsonObject presenceFor(boolean sees, JsonObject view) {
+    if (!sees) {
+      view.remove("status");
+      view.remove("lastSeenAt");
+    }
+    return view;
   }
 
   @Override
@@ -441,8 +514,9 @@ public class AuthServiceImpl implements AuthService {
       return in.failure();
     }
     int size = Paging.limit(limit);
-    return users.search(q, callerId, size)
-      .map(found -> Paging.page(found.stream().map(UserViews::publicView).toList(), size));
+    return users.search(q, callerId, size).compose(found -> chats.chatPartnerIds(callerId).map(partners ->
+      Paging.page(found.stream().map(user -> presenceFor(partners.contains(user.getString("_id"))
+        || user.getJsonArray("friends", new JsonArray()).contains(callerId), UserViews.publicView(user))).toList(), size)));
   }
 
   @Override
@@ -471,8 +545,9 @@ public class AuthServiceImpl implements AuthService {
     Future<Void> cursor = after == null ? Future.succeededFuture() : Input.checkId("after", after);
     int size = Paging.limit(limit);
     List<String> excluded = excludedIds == null ? List.of() : excludedIds;
+    // the people who are not the caller's friends: strangers see no presence (even a chat partner's shows elsewhere)
     return cursor.compose(v -> users.verifiedExcept(excluded, after, size))
-      .map(found -> Paging.page(found.stream().map(UserViews::publicView).toList(), size));
+      .map(found -> Paging.page(found.stream().map(user -> presenceFor(false, UserViews.publicView(user))).toList(), size));
   }
 
   // ---- presence and contact, for notification-service

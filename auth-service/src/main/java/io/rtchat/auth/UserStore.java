@@ -81,14 +81,29 @@ public class UserStore {
     return mongo.findOneAndUpdate(USERS, query, new JsonObject().put("$set", otpFields));
   }
 
+  /**
+   * Claims the right to send one mail of a kind to an address: sets {@code field} to now unless it was set after
+   * {@code notBefore}. Answers the account when the claim succeeded, null when throttled (or no such account).
+   */
+  public Future<JsonObject> claimMailSlot(String email, String field, Instant now, Instant notBefore) {
+    JsonObject query = new JsonObject().put("email", email).put("$or", new JsonArray()
+      .add(new JsonObject().put(field, new JsonObject().put("$exists", false)))
+      .add(new JsonObject().put(field, new JsonObject().put("$lt", Dates.of(notBefore)))));
+    return mongo.findOneAndUpdate(USERS, query, new JsonObject().put("$set", new JsonObject().put(field, Dates.of(now))));
+  }
+
   /** Counts one verification try, unless the code is already locked: null means locked (or no such account). */
-  public Future<JsonObject> countOtpTry(String email, int maxAttempts) {
+  public Future<JsonObject> countOtpTry(String email, int maxAttempts, int maxTotalAttempts) {
+    // otpTotalAttempts survives resends (a resend resets only otpAttempts), so guessing cannot go on forever.
     JsonObject query = new JsonObject()
       .put("email", email)
       .put("emailVerified", false)
-      .put("otpAttempts", new JsonObject().put("$lt", maxAttempts));
+      .put("otpAttempts", new JsonObject().put("$lt", maxAttempts))
+      .put("$or", new JsonArray()
+        .add(new JsonObject().put("otpTotalAttempts", new JsonObject().put("$exists", false)))
+        .add(new JsonObject().put("otpTotalAttempts", new JsonObject().put("$lt", maxTotalAttempts))));
     return mongo.findOneAndUpdateWithOptions(USERS, query,
-      new JsonObject().put("$inc", new JsonObject().put("otpAttempts", 1)),
+      new JsonObject().put("$inc", new JsonObject().put("otpAttempts", 1).put("otpTotalAttempts", 1)),
       new io.vertx.ext.mongo.FindOptions(), new UpdateOptions().setReturningNewDocument(true));
   }
 

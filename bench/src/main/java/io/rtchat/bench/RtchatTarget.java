@@ -59,7 +59,12 @@ final class RtchatTarget implements Target {
   @Override
   public String storage() {
     String uri = System.getenv("MONGO_URI");
-    return uri == null || uri.isBlank() ? "embedded mongo-java-server, memory backend" : "MongoDB at MONGO_URI";
+    if (uri != null && !uri.isBlank()) {
+      return "MongoDB at MONGO_URI";
+    }
+    return "memory".equals(System.getenv("MONGO_EMBEDDED_BACKEND"))
+      ? "embedded mongo-java-server, memory backend"
+      : "embedded mongo-java-server, h2 file backend committed before each write is acknowledged";
   }
 
   @Override

@@ -133,6 +133,11 @@ public class ChatServiceImpl implements ChatService {
   }
 
   @Override
+  public Future<JsonObject> sendAiChatMessage(String senderId, String chatId, JsonObject body) {
+    return sending.sendToAiChat(senderId, chatId, body);
+  }
+
+  @Override
   public Future<JsonObject> markRead(String userId, String chatId, JsonObject body) {
     return readState.markRead(userId, chatId, body);
   }

@@ -122,6 +122,30 @@ public class ChatStore {
         .map(chat -> new JsonObject().put("created", created).put("chat", chat)));
   }
 
+  /** The {@code kind} of a user's AI assistant chat (absent on 1:1 and group chats). */
+  public static final String AI_KIND = "ai";
+
+  public static boolean isAiChat(JsonObject chat) {
+    return chat != null && AI_KIND.equals(chat.getString("kind"));
+  }
+
+  /**
+   * Inserts the user's AI chat unless it exists (unique {@code key} {@code ai:<userId>}, so two first uses at once
+   * make one chat) and answers {@code {created, chat}}: participants the user and the assistant, pinned by the
+   * user, {@code kind: "ai"}.
+   */
+  public Future<JsonObject> upsertAiChat(String userId, String assistantId, String name) {
+    JsonObject onInsert = newChat(false, name, new JsonArray().add(userId).add(assistantId), null)
+      .put("kind", AI_KIND).put("pinnedBy", new JsonArray().add(userId));
+    String key = "ai:" + userId;
+    return mongo.updateCollectionWithOptions(CHATS, new JsonObject().put("key", key),
+        new JsonObject().put("$setOnInsert", onInsert), new UpdateOptions().setUpsert(true))
+      .map(result -> result.getDocUpsertedId() != null)
+      .recover(err -> Mongo.isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err))
+      .compose(created -> mongo.findOne(CHATS, new JsonObject().put("key", key), null)
+        .map(chat -> new JsonObject().put("created", created).put("chat", chat)));
+  }
+
   /**
    * The chat if the user takes part in it, else null (the caller cannot tell "absent" from "not yours"). Read by
    * {@code _id} alone and checked here: the same answer, but a filter of exactly the indexed key is what the embedded

@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.ai.AiChats;
 import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
 import io.rtchat.api.GroupService;
@@ -16,7 +17,8 @@ import io.vertx.serviceproxy.ServiceBinder;
 
 /**
  * Wires the chat service: config, Mongo and the stores, the proxies of the services it asks questions, the events
- * it tells, one object per use case, and the facade on {@value ChatService#ADDRESS}. The whole object graph is
+ * it tells, one object per use case, and the facade on {@value ChatService#ADDRESS}; then the AI assistant it hosts
+ * ({@code io.rtchat.ai}). The whole object graph is
  * built here; nothing below builds its own collaborators.
  */
 public class ChatVerticle extends VerticleBase {
@@ -44,6 +46,7 @@ public class ChatVerticle extends VerticleBase {
       .compose(v -> messages.createIndexes())
       .compose(v -> new ServiceBinder(vertx).setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion())
       // calls live beside chats, in their own package and verticle (undeployed with this one)
-      .compose(v -> vertx.deployVerticle(new CallVerticle(), new DeploymentOptions().setConfig(config())));
+      .compose(v -> vertx.deployVerticle(new CallVerticle(), new DeploymentOptions().setConfig(config())))
+      .compose(v -> AiChats.start(vertx, mongo, config));
   }
 }

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /** What leaves the service of a chat document. */
-final class ChatViews {
+public final class ChatViews {
 
   private ChatViews() {
   }
@@ -16,6 +16,7 @@ final class ChatViews {
     return new JsonObject()
       .put("id", doc.getString("_id"))
       .put("isGroup", doc.getBoolean("isGroup", false))
+      .put("kind", doc.getString("kind", doc.getBoolean("isGroup", false) ? "group" : "direct"))
       .put("name", doc.getString("name"))
       .put("participants", doc.getJsonArray("participants", new JsonArray()))
       .put("groupId", doc.getString("groupId"))
@@ -31,7 +32,7 @@ final class ChatViews {
    * and {@code unreadCount = lastSeq - readSeq[viewer]}. That is exact because the viewer's own messages move their
    * read pointer, so everything after it was sent by others.
    */
-  static JsonObject chatFor(JsonObject doc, String viewer) {
+  public static JsonObject chatFor(JsonObject doc, String viewer) {
     JsonObject chat = chat(doc);
     boolean pinned = doc.getJsonArray("pinnedBy", new JsonArray()).contains(viewer);
     long lastSeq = doc.getLong("lastSeq", 0L);

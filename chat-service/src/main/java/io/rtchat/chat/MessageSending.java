@@ -42,14 +42,35 @@ final class MessageSending {
     this.maxMessageBytes = maxMessageBytes;
   }
 
-  /** Answers {@code {created, message}}: created is false for a retry of a message already stored. */
+  /**
+   * Answers {@code {created, message}}: created is false for a retry of a message already stored. An AI chat takes
+   * questions only through AiChatService.ask (one reply in flight, the rate limit, the reply itself): 403 here.
+   */
   Future<JsonObject> send(String userId, String chatId, JsonObject body) {
     return Input.checkId("chatId", chatId)
       .compose(v -> MessageInput.draft(body, maxMessageBytes))
-      .compose(draft -> access.chatOf(chatId, userId).compose(chat -> sendDraft(userId, chat, draft)));
+      .compose(draft -> access.chatOf(chatId, userId).compose(chat -> ChatStore.isAiChat(chat)
+        ? Errors.<JsonObject>fail(ErrorCode.AI_USE_AI_ROUTE, "Ask the assistant with POST /chats/ai/messages")
+        : sendDraft(userId, chat, draft, false)));
   }
 
-  private Future<JsonObject> sendDraft(String userId, JsonObject chat, MessageInput.Draft draft) {
+  /**
+   * A text message in an AI chat from its user or the assistant ({@code {clientMsgId, content, incomplete?}}), the
+   * same flow as any send; any other chat is chat.not_found.
+   */
+  Future<JsonObject> sendToAiChat(String senderId, String chatId, JsonObject body) {
+    boolean incomplete = body != null && Boolean.TRUE.equals(body.getValue("incomplete"));
+    JsonObject text = new JsonObject().put("type", "text")
+      .put("clientMsgId", body == null ? null : body.getValue("clientMsgId"))
+      .put("content", body == null ? null : body.getValue("content"));
+    return Input.checkId("chatId", chatId)
+      .compose(v -> MessageInput.draft(text, maxMessageBytes))
+      .compose(draft -> access.chatOf(chatId, senderId).compose(chat -> ChatStore.isAiChat(chat)
+        ? sendDraft(senderId, chat, draft, incomplete)
+        : Errors.<JsonObject>fail(ErrorCode.CHAT_NOT_FOUND, "No such chat")));
+  }
+
+  private Future<JsonObject> sendDraft(String userId, JsonObject chat, MessageInput.Draft draft, boolean incomplete) {
     String chatId = chat.getString("_id");
     // A retry is recognised by the insert itself (unique chatId+clientMsgId, then looked up), so a plain send costs
     // no lookup first; one with attachments looks first, so that a retry never needs its attachments checked again.
@@ -61,6 +82,9 @@ final class MessageSending {
       : attachmentsOf(userId, chatId, draft).compose(attachments -> {
         JsonObject doc = MessageStore.newMessage(chatId, chat.getString("groupId"), userId, draft.clientMsgId(),
           draft.type(), draft.content(), draft.links(), attachments);
+        if (incomplete) {
+          doc.put("incomplete", true); // an AI reply that was stopped or cut short
+        }
         return sendQueue.serially(chatId, () -> insertWithNextSeq(chatId, doc, 1).map(stored -> {
           if (stored.created()) {
             events.messageNew(chat, stored.doc());

@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.api.AiChatService;
 import io.rtchat.api.MessageStored;
 import io.rtchat.common.Dates;
 import io.vertx.core.json.JsonArray;
@@ -44,6 +45,7 @@ final class MessageViews {
       .put("starredBy", viewer != null && starredBy.contains(viewer) ? new JsonArray().add(viewer) : new JsonArray())
       .put("readBy", readBy(chat, doc))
       .put("deleted", doc.getBoolean("deleted", false))
+      .put("incomplete", doc.getBoolean("incomplete", false))
       .put("createdAt", Dates.iso(doc.getValue("createdAt")))
       .put("updatedAt", Dates.iso(doc.getValue("updatedAt")))
       .put("editedAt", Dates.iso(doc.getValue("editedAt")));
@@ -97,7 +99,9 @@ final class MessageViews {
       .setMessageId(doc.getString("_id"))
       .setSeq(doc.getLong("seq", 0L))
       .setSenderId(senderId)
-      .setRecipientIds(ChatViews.participants(chat).stream().filter(p -> !p.equals(senderId)).toList())
+      // the AI assistant takes part in its chats but is no user: nothing to notify
+      .setRecipientIds(ChatViews.participants(chat).stream()
+        .filter(p -> !p.equals(senderId) && !AiChatService.ASSISTANT_ID.equals(p)).toList())
       .setType(doc.getString("type"))
       .setPreview(preview(doc))
       .setCreatedAt(Dates.iso(doc.getValue("createdAt")));

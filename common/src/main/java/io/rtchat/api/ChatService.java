@@ -50,6 +50,15 @@ public interface ChatService {
   /** Ids of everyone who shares at least one chat with the user (for presence). */
   Future<JsonArray> chatPartnerIds(String userId);
 
+  // ---- called by the AI assistant (io.rtchat.ai, same module): its chats refuse sendMessage
+
+  /**
+   * Stores a text message in an AI chat (see {@link AiChatService}) through the normal send path (seq, idempotent
+   * {@code clientMsgId}, {@code message.new}): {@code {clientMsgId, content, incomplete?}} from {@code senderId}, the
+   * chat's user or {@link AiChatService#ASSISTANT_ID} → {@code {created, message}}. Any other chat: chat.not_found.
+   */
+  Future<JsonObject> sendAiChatMessage(String senderId, String chatId, JsonObject body);
+
   /** Succeeds when the service and its database answer. */
   Future<Void> ready();
 

@@ -15,9 +15,15 @@ public final class Addresses {
   public static final String NOTIFICATION_SERVICE = "notification.service";
   /** Calls (records, ringing, signalling relay, TURN credentials), hosted by chat-service. */
   public static final String CALL_SERVICE = "call.service";
+  /** The AI assistant chat, hosted by chat-service. */
+  public static final String AI_SERVICE = "ai.service";
 
   /** Published by auth-service when a user's tokens are revoked (password reset): gateways drop cached state. */
   public static final String AUTH_TOKENS_REVOKED = "internal.auth.tokens-revoked";
+  /** Published by any chat-service instance to stop a user's AI reply: the instance streaming it stops it. */
+  public static final String AI_CANCEL = "internal.ai.cancel";
+  /** Published by auth-service when one login ends (logout, refresh-token reuse): gateways drop its tokens and sockets. */
+  public static final String AUTH_SESSION_ENDED = "internal.auth.session-ended";
   /**
    * Sent (point to point, not published) by chat-service for each stored message, an {@code io.rtchat.api.MessageStored}:
    * one notification-service instance turns it into notifications.
@@ -35,12 +41,18 @@ public final class Addresses {
   public static final String GROUP_INVITATIONS_MADE = "internal.group.invitations-made";
 
   public static final String INBOX_PREFIX = "user.";
+  /**
+   * Published by {@link Inbox} once per event and consumed by every gateway, which writes the event to its own sockets
+   * registered on the recipients' inboxes ({@link InboxFanout}); nothing is published to an inbox address itself.
+   */
+  public static final String INBOX_FANOUT = "internal.inbox.fanout";
 
   /** Inbound bridge commands, the complete list of addresses a browser may send to. */
   public static final String CLIENT_CHAT_SEND = "client.chat.send";
   public static final String CLIENT_CHAT_TYPING = "client.chat.typing";
   public static final String CLIENT_CHAT_READ = "client.chat.read";
   public static final String CLIENT_CALL_SIGNAL = "client.call.signal";
+  public static final String CLIENT_AI_CANCEL = "client.ai.cancel";
 
   private Addresses() {
   }

@@ -33,6 +33,11 @@ public final class EncodedEvent implements JsonSerializable {
     return new EncodedEvent(envelope.encode());
   }
 
+  /** Text that already is an encoded envelope (as it arrives from another cluster member). */
+  static EncodedEvent ofJson(String json) {
+    return new EncodedEvent(json);
+  }
+
   /** The envelope as JSON text. */
   public String json() {
     return json;
@@ -59,9 +64,13 @@ public final class EncodedEvent implements JsonSerializable {
     return json;
   }
 
-  /** Makes the type travel on the event bus: shared as is locally, as its UTF-8 text between cluster members. */
+  /**
+   * Makes the type, and the fan-out message that carries it to the gateways ({@link InboxFanout}), travel on the event
+   * bus: shared as is locally, as UTF-8 text between cluster members.
+   */
   public static void register(EventBus bus) {
     bus.registerDefaultCodec(EncodedEvent.class, new Codec());
+    bus.registerDefaultCodec(InboxFanout.class, new InboxFanout.Codec());
   }
 
   private static final class Codec implements MessageCodec<EncodedEvent, EncodedEvent> {

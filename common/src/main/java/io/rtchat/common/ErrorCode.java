@@ -70,6 +70,16 @@ public enum ErrorCode {
   CALL_NOT_JOINED("call.not_joined", 409),
   CALL_SIGNAL_TOO_LARGE("call.signal_too_large", 413),
   AI_NOT_CONFIGURED("ai.not_configured", 503),
+  AI_BUSY("ai.busy", 409),
+  AI_RATE_LIMITED("ai.rate_limited", 429),
+  AI_USE_AI_ROUTE("ai.use_ai_route", 403),
+  // The reply's own failures: they end a reply as ai.error events (the POST was already answered 202).
+  AI_PROVIDER_ERROR("ai.provider_error", 502),
+  AI_PROVIDER_UNREACHABLE("ai.provider_unreachable", 502),
+  AI_TIMEOUT("ai.timeout", 504),
+  AI_MALFORMED_REPLY("ai.malformed_reply", 502),
+  AI_CONNECTION_LOST("ai.connection_lost", 502),
+  AI_CANCELLED("ai.cancelled", 409),
 
   // media-service
   MEDIA_NOT_FOUND("media.not_found", 404),

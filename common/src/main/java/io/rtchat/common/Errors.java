@@ -35,6 +35,17 @@ public final class Errors {
     return Future.failedFuture(exception(code, message, fields));
   }
 
+  /** A 429-style refusal that tells the client when to try again (REST: {@code Retry-After}; bridge: the err body). */
+  public static <T> Future<T> retryLater(ErrorCode code, String message, long retryAfterSeconds) {
+    return Future.failedFuture(retryLaterException(code, message, retryAfterSeconds));
+  }
+
+  public static ServiceException retryLaterException(ErrorCode code, String message, long retryAfterSeconds) {
+    ServiceException e = exception(code, message);
+    e.getDebugInfo().put("retryAfter", Math.max(1, retryAfterSeconds));
+    return e;
+  }
+
   /** Whether a failure carries the given code (for services that react to another service's answer). */
   public static boolean is(Throwable failure, ErrorCode code) {
     return failure instanceof ServiceException se && se.getDebugInfo() != null
@@ -46,7 +57,8 @@ public final class Errors {
     if (failure instanceof ServiceException se && se.getDebugInfo() != null) {
       ErrorCode code = ErrorCode.byCode(se.getDebugInfo().getString("code"));
       if (code != null) {
-        return new ClientError(code, se.getMessage(), se.getDebugInfo().getJsonObject("fields"));
+        return new ClientError(code, se.getMessage(), se.getDebugInfo().getJsonObject("fields"),
+          se.getDebugInfo().getLong("retryAfter", 0L));
       }
     }
     if (failure instanceof ReplyException re
@@ -57,7 +69,11 @@ public final class Errors {
   }
 
   /** An error as the client sees it. */
-  public record ClientError(ErrorCode code, String message, JsonObject fields) {
+  public record ClientError(ErrorCode code, String message, JsonObject fields, long retryAfterSeconds) {
+
+    public ClientError(ErrorCode code, String message, JsonObject fields) {
+      this(code, message, fields, 0);
+    }
 
     public int status() {
       return code.status();
@@ -67,6 +83,9 @@ public final class Errors {
       JsonObject error = new JsonObject().put("code", code.code()).put("message", message);
       if (fields != null && !fields.isEmpty()) {
         error.put("fields", fields);
+      }
+      if (retryAfterSeconds > 0) {
+        error.put("retryAfter", retryAfterSeconds);
       }
       return new JsonObject().put("error", error);
     }

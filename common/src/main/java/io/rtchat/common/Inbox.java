@@ -4,8 +4,14 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 
-/** Pushes an event envelope to users' inboxes. {@code publish}, not {@code send}: every device of a user gets it. */
+/**
+ * Pushes an event envelope to users' inboxes, every device of each user. The one way events reach clients: the
+ * envelope is encoded once and published once to the gateways ({@link InboxFanout}), whatever the number of
+ * recipients; each gateway writes it to its own sockets registered on those users' inboxes ({@code user.<id>}).
+ */
 public final class Inbox {
 
   private Inbox() {
@@ -16,17 +22,14 @@ public final class Inbox {
   }
 
   public static void publish(EventBus bus, String userId, String type, JsonObject data) {
-    bus.publish(Addresses.inbox(userId), EncodedEvent.of(envelope(type, data)));
+    publish(bus, List.of(userId), type, data);
   }
 
-  /** Encodes the envelope once and publishes that same text to every inbox (see EncodedEvent). */
   public static void publish(EventBus bus, Collection<String> userIds, String type, JsonObject data) {
-    if (userIds.isEmpty()) {
+    List<String> recipients = userIds.stream().filter(Objects::nonNull).distinct().toList();
+    if (recipients.isEmpty()) {
       return;
     }
-    EncodedEvent event = EncodedEvent.of(envelope(type, data));
-    for (String userId : userIds) {
-      bus.publish(Addresses.inbox(userId), event);
-    }
+    bus.publish(Addresses.INBOX_FANOUT, new InboxFanout(recipients, EncodedEvent.of(envelope(type, data))));
   }
 }

@@ -9,12 +9,15 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 
 /**
  * Access tokens: HS256 only (the algorithm is pinned by offering no other key), with {@code exp}, {@code iss} and
- * {@code aud}. Claims: {@code sub} the user id, {@code ver} the user's token version (bumped by a password reset).
+ * {@code aud}. Claims: {@code sub} the user id, {@code ver} the user's token version (bumped by a password reset),
+ * {@code sid} the login it belongs to. A token without {@code exp} is never accepted (see the gateway's AccessTokens).
  */
 public final class Jwt {
 
   public static final String ALGORITHM = "HS256";
   public static final String CLAIM_VERSION = "ver";
+  /** The login (refresh-token family) a token belongs to: logging out ends its tokens and sockets, not the others. */
+  public static final String CLAIM_SESSION = "sid";
 
   private Jwt() {
   }
@@ -32,13 +35,13 @@ public final class Jwt {
       .setJWTOptions(verify));
   }
 
-  public static String issue(JWTAuth auth, Config config, String userId, int tokenVersion) {
+  public static String issue(JWTAuth auth, Config config, String userId, int tokenVersion, String sessionId) {
     JWTOptions options = new JWTOptions()
       .setAlgorithm(ALGORITHM)
       .setSubject(userId)
       .setIssuer(config.get(Setting.JWT_ISSUER))
       .addAudience(config.get(Setting.JWT_AUDIENCE))
       .setExpiresInSeconds(config.getInt(Setting.ACCESS_TOKEN_TTL_SECONDS));
-    return auth.generateToken(new JsonObject().put(CLAIM_VERSION, tokenVersion), options);
+    return auth.generateToken(new JsonObject().put(CLAIM_VERSION, tokenVersion).put(CLAIM_SESSION, sessionId), options);
   }
 }

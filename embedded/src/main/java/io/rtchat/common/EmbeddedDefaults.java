@@ -35,6 +35,7 @@ public final class EmbeddedDefaults implements AutoCloseable {
     Config config = requested;
     List<AutoCloseable> started = new ArrayList<>();
     Path dataDir = config.dataDir();
+    PrivateFiles.directory(dataDir);
     boolean production = config.isSet(Setting.MONGO_URI);
     if (!production) {
       EmbeddedMongo mongo = "memory".equals(config.get(Setting.MONGO_EMBEDDED_BACKEND))
@@ -67,13 +68,14 @@ public final class EmbeddedDefaults implements AutoCloseable {
   private static String generatedSecret(Path file) {
     try {
       if (Files.exists(file)) {
+        PrivateFiles.restrict(file); // a key written by an older version may be world-readable
         return Files.readString(file, StandardCharsets.UTF_8).trim();
       }
-      Files.createDirectories(file.getParent());
+      PrivateFiles.directory(file.getParent());
       byte[] key = new byte[48];
       new SecureRandom().nextBytes(key);
       String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-      Files.writeString(file, secret, StandardCharsets.UTF_8);
+      PrivateFiles.writeNew(file, secret);
       log.info("generated a JWT key file={}", file);
       return secret;
     } catch (IOException e) {

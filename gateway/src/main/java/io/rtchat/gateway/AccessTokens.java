@@ -12,7 +12,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +23,7 @@ import java.util.function.Consumer;
  * briefly and refreshed at once when auth-service announces a revocation, so most checks cost no bus call. A token
  * whose signature and claims were checked is remembered until it expires (bounded, least recently used first out),
  * so a socket's every frame costs a map lookup and the version check instead of parsing and HMAC-ing the JWT again.
+ * A token must carry {@code exp}, and a token of an ended login (logout) is refused until it would have expired.
  */
 public class AccessTokens {
 
@@ -37,18 +40,52 @@ public class AccessTokens {
   private static final int VERIFIED_CACHE_SIZE = 10_000;
   private final Map<String, Verified> verified = new BoundedLru<>(VERIFIED_CACHE_SIZE);
 
-  /** What a checked token says: its user, its token version, and when it stops being valid. */
-  private record Verified(String userId, int version, long expiresAtMillis) {
+  /** What a checked token says: its user, its token version, its login, and when it stops being valid. */
+  private record Verified(String userId, int version, String sessionId, long expiresAtMillis) {
   }
 
-  public AccessTokens(Vertx vertx, JWTAuth jwt, AuthService auth, Consumer<String> onRevoked) {
+  /** The verified caller of a token: who, which login, and until when the token is valid. */
+  public record Caller(String userId, String sessionId, long expiresAtMillis) {
+  }
+
+  /** Logins ended (logout) while their access tokens may still be unexpired: session id → when that no longer matters. */
+  private static final int ENDED_SESSIONS_SIZE = 100_000;
+  private final Map<String, Long> endedSessions = new LinkedHashMap<>(256, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+      return size() > ENDED_SESSIONS_SIZE || eldest.getValue() < System.currentTimeMillis();
+    }
+  };
+  private final long accessTokenTtlMillis;
+
+  public AccessTokens(Vertx vertx, JWTAuth jwt, AuthService auth, long accessTokenTtlMillis,
+                      Consumer<String> onRevoked, BiConsumer<String, String> onSessionEnded) {
     this.jwt = jwt;
     this.auth = auth;
+    this.accessTokenTtlMillis = accessTokenTtlMillis;
     vertx.eventBus().<JsonObject>consumer(Addresses.AUTH_TOKENS_REVOKED, msg -> {
       String userId = msg.body().getString("userId");
-      versions.put(userId, new CachedVersion(msg.body().getInteger("tokenVersion", 0), System.currentTimeMillis()));
+      remember(userId, msg.body().getInteger("tokenVersion", 0));
       onRevoked.accept(userId);
     });
+    vertx.eventBus().<JsonObject>consumer(Addresses.AUTH_SESSION_ENDED, msg -> {
+      String userId = msg.body().getString("userId");
+      String sessionId = msg.body().getString("sessionId");
+      if (userId != null && sessionId != null) {
+        endedSessions.put(sessionId, System.currentTimeMillis() + accessTokenTtlMillis + 60_000);
+        onSessionEnded.accept(userId, sessionId);
+      }
+    });
+  }
+
+  /**
+   * Versions only grow (a reset bumps them): a reply from auth-service that was in flight while a revocation arrived
+   * must not put the older version back, or revoked tokens would pass until the cache entry expires.
+   */
+  private void remember(String userId, int version) {
+    long now = System.currentTimeMillis();
+    versions.merge(userId, new CachedVersion(version, now),
+      (old, fresh) -> fresh.version() >= old.version() ? fresh : new CachedVersion(old.version(), fresh.fetchedAt()));
   }
 
   /** The user id of a valid {@code Authorization: Bearer <token>} header value. */
@@ -60,13 +97,25 @@ public class AccessTokens {
   }
 
   public Future<String> verify(String token) {
+    return verifyCaller(token).map(Caller::userId);
+  }
+
+  /** Like {@link #verifyHeader}, with the token's login and expiry (the bridge closes a socket when its token expires). */
+  public Future<Caller> verifyHeaderCaller(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Errors.fail(ErrorCode.UNAUTHORIZED, "Sign in: send Authorization: Bearer <accessToken>");
+    }
+    return verifyCaller(authorization.substring(7).trim());
+  }
+
+  public Future<Caller> verifyCaller(String token) {
     if (token.isEmpty() || token.length() > 4096) {
       return Errors.fail(ErrorCode.TOKEN_INVALID, "The access token is not valid");
     }
     Verified known = verified.get(token);
     if (known != null) {
       if (System.currentTimeMillis() < known.expiresAtMillis()) {
-        return checkVersion(known.userId(), known.version());
+        return check(known);
       }
       verified.remove(token);
     }
@@ -76,19 +125,23 @@ public class AccessTokens {
         JsonObject principal = user.principal();
         String userId = principal.getString("sub");
         Integer version = principal.getInteger(Jwt.CLAIM_VERSION);
-        if (userId == null || version == null) {
+        // The provider accepts a token without exp; an access token that never expires is never valid here.
+        Object exp = user.get("exp"); // the provider keeps the checked claims in the user's attributes
+        if (userId == null || version == null || !(exp instanceof Number expSeconds)) {
           return Errors.fail(ErrorCode.TOKEN_INVALID, "The access token is not valid");
         }
-        if (user.get("exp") instanceof Number exp) { // the provider keeps the checked claims in the user's attributes
-          verified.put(token, new Verified(userId, version, exp.longValue() * 1000));
-        }
-        return checkVersion(userId, version);
+        Verified checked = new Verified(userId, version, principal.getString(Jwt.CLAIM_SESSION), expSeconds.longValue() * 1000);
+        verified.put(token, checked);
+        return check(checked);
       });
   }
 
-  private Future<String> checkVersion(String userId, int version) {
-    return currentVersion(userId).compose(current -> current == version
-      ? Future.succeededFuture(userId)
+  private Future<Caller> check(Verified token) {
+    if (token.sessionId() != null && endedSessions.containsKey(token.sessionId())) {
+      return Errors.fail(ErrorCode.TOKEN_INVALID, "This login has ended; sign in again");
+    }
+    return currentVersion(token.userId()).compose(current -> current == token.version()
+      ? Future.succeededFuture(new Caller(token.userId(), token.sessionId(), token.expiresAtMillis()))
       : Errors.fail(ErrorCode.TOKEN_INVALID, "The access token was revoked; sign in again"));
   }
 
@@ -97,6 +150,9 @@ public class AccessTokens {
     if (cached != null && System.currentTimeMillis() - cached.fetchedAt() < CACHE_TTL_MS) {
       return Future.succeededFuture(cached.version());
     }
-    return auth.tokenVersion(userId).onSuccess(v -> versions.put(userId, new CachedVersion(v, System.currentTimeMillis())));
+    return auth.tokenVersion(userId).map(v -> {
+      remember(userId, v);
+      return versions.get(userId).version();
+    });
   }
 }

@@ -69,7 +69,7 @@ public class ChatRoutes implements ApiModule {
   }
 
   /** {@code before}/{@code after}/{@code limit} of a seq-paged list, as numbers (400 when they are not). */
-  private static Future<JsonObject> seqPage(RoutingContext ctx) {
+  static Future<JsonObject> seqPage(RoutingContext ctx) {
     return Rest.longParam(ctx, "before").compose(before -> Rest.longParam(ctx, "after")
       .compose(after -> Rest.intParam(ctx, "limit")
         .map(limit -> new JsonObject().put("before", before).put("after", after).put("limit", limit))));

@@ -62,6 +62,12 @@ public class ClientCommands {
       msg.fail(401, Errors.toClientError(Errors.exception(io.rtchat.common.ErrorCode.UNAUTHORIZED, "Not signed in")).toJson().encode());
       return;
     }
+    String limited = msg.headers().get(RateLimits.LIMITED_HEADER);
+    if (limited != null) {
+      Errors.ClientError error = Errors.toClientError(RateLimits.limited(Long.parseLong(limited)));
+      msg.fail(error.status(), error.toJson().encode());
+      return;
+    }
     JsonObject body = msg.body() instanceof JsonObject json ? json : new JsonObject();
     Future<?> result;
     try {

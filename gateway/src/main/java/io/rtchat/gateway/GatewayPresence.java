@@ -28,6 +28,8 @@ public class GatewayPresence {
   private final NotificationService notifications;
   private final String gatewayId = UUID.randomUUID().toString();
   private final Map<SockJSSocket, Device> devices = new HashMap<>();
+  /** Socket ids need only be unique per gateway (the tracker keys a device by socket and gateway id): a counter. */
+  private long lastSocketId;
 
   public GatewayPresence(NotificationService notifications) {
     this.notifications = notifications;
@@ -51,7 +53,7 @@ public class GatewayPresence {
   }
 
   public void opened(SockJSSocket socket, String userId) {
-    String socketId = UUID.randomUUID().toString();
+    String socketId = Long.toString(++lastSocketId, 36);
     Future<Void> opened = report(notifications.socketOpened(userId, socketId, gatewayId), userId);
     devices.put(socket, new Device(socketId, userId, opened));
   }

@@ -50,9 +50,12 @@ public class GatewayVerticle extends VerticleBase {
     TrustedProxies proxies = TrustedProxies.of(config.getList(Setting.TRUSTED_PROXIES));
     ClientCommands commands = new ClientCommands(vertx);
     EventBridge[] bridge = new EventBridge[1];
-    AccessTokens tokens = new AccessTokens(vertx, Jwt.auth(vertx, config), auth, userId -> bridge[0].closeSocketsOf(userId));
+    AccessTokens tokens = new AccessTokens(vertx, Jwt.auth(vertx, config), auth,
+      config.getInt(Setting.ACCESS_TOKEN_TTL_SECONDS) * 1000L,
+      userId -> bridge[0].closeSocketsOf(userId), (userId, sessionId) -> bridge[0].closeSession(sessionId));
     GatewayPresence presence = new GatewayPresence(services.notifications());
-    bridge[0] = new EventBridge(tokens, commands, presence);
+    RateLimits limits = new RateLimits(config);
+    bridge[0] = new EventBridge(tokens, commands, presence, new SocketGuard(vertx, config), limits);
     this.bridge = bridge[0];
     GatewayMetrics.register(bridge[0]);
 
@@ -61,6 +64,7 @@ public class GatewayVerticle extends VerticleBase {
       new FriendRoutes(services.friends()),
       new UserRoutes(auth),
       new GroupRoutes(services.groups()),
+      new AiRoutes(services.ai()), // before ChatRoutes: /chats/ai/... is not /chats/:chatId/...
       new ChatRoutes(services.chats()),
       new MediaRoutes(services.media(), tokens),
       new NotificationRoutes(services.notifications()),
@@ -79,6 +83,7 @@ public class GatewayVerticle extends VerticleBase {
     api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.getInt(Setting.BODY_LIMIT_BYTES)));
     JsonObject openApi = OpenApiDocument.load();
+    limits.mountPublic(api);
     api.get("/openapi.json").handler(ctx -> ctx.json(openApi));
     modules.forEach(m -> m.mountPublic(api));
     api.route().handler(ctx -> tokens.verifyHeader(ctx.request().getHeader("Authorization")).onComplete(ar -> {
@@ -89,6 +94,7 @@ public class GatewayVerticle extends VerticleBase {
         ctx.next();
       }
     }));
+    limits.mountAuthenticated(api);
     modules.forEach(m -> m.mount(api));
     modules.forEach(m -> m.registerCommands(commands));
     root.route(API + "/*").subRouter(api);
@@ -97,6 +103,7 @@ public class GatewayVerticle extends VerticleBase {
     root.route("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     root.route("/eventbus/*").subRouter(eventBus);
 
+    Future<Void> webClient = new WebClientRoutes(config).mount(vertx, root);
     root.route().last().handler(ctx -> ctx.fail(404));
     root.route().failureHandler(this::failure);
     api.route().failureHandler(this::failure);
@@ -111,7 +118,7 @@ public class GatewayVerticle extends VerticleBase {
     serviceHealth = new ServiceHealth(services);
     serviceHealth.start(vertx, 10_000);
     shutdownGrace = Duration.ofSeconds(config.getInt(Setting.SHUTDOWN_GRACE_SECONDS));
-    return vertx.createHttpServer(options).requestHandler(root).listen()
+    return webClient.compose(v -> vertx.createHttpServer(options).requestHandler(root).listen())
       .onSuccess(s -> {
         server = s;
         log.info("gateway listening port={}", s.actualPort());
@@ -163,6 +170,9 @@ public class GatewayVerticle extends VerticleBase {
     }
     if (error.status() >= 500) {
       log.error("request failed method={} path={} status={}", ctx.request().method(), ctx.request().path(), error.status(), failure);
+    }
+    if (error.retryAfterSeconds() > 0) {
+      ctx.response().putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
     }
     ctx.response().setStatusCode(error.status()).putHeader("Content-Type", "application/json").end(error.toJson().toBuffer());
   }

@@ -1,5 +1,7 @@
 package io.rtchat.gateway;
 
+import io.rtchat.api.AiChatService;
+import io.rtchat.api.AiChatServiceVertxEBProxy;
 import io.rtchat.api.AuthService;
 import io.rtchat.api.AuthServiceVertxEBProxy;
 import io.rtchat.api.CallService;
@@ -22,7 +24,8 @@ import io.vertx.core.eventbus.DeliveryOptions;
  * a frozen or vanished service answers 503 service.unavailable within seconds.
  */
 public record ServiceProxies(AuthService auth, FriendService friends, GroupService groups, ChatService chats,
-                             CallService calls, MediaService media, NotificationService notifications) {
+                             CallService calls, AiChatService ai, MediaService media,
+                             NotificationService notifications) {
 
   public static ServiceProxies create(Vertx vertx, long timeoutMillis) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis);
@@ -32,6 +35,7 @@ public record ServiceProxies(AuthService auth, FriendService friends, GroupServi
       new GroupServiceVertxEBProxy(vertx, GroupService.ADDRESS, new DeliveryOptions(options)),
       new ChatServiceVertxEBProxy(vertx, ChatService.ADDRESS, new DeliveryOptions(options)),
       new CallServiceVertxEBProxy(vertx, CallService.ADDRESS, new DeliveryOptions(options)),
+      new AiChatServiceVertxEBProxy(vertx, AiChatService.ADDRESS, new DeliveryOptions(options)),
       new MediaServiceVertxEBProxy(vertx, MediaService.ADDRESS, new DeliveryOptions(options)),
       new NotificationServiceVertxEBProxy(vertx, NotificationService.ADDRESS, new DeliveryOptions(options)));
   }

@@ -23,6 +23,7 @@ final class MediaPolicy {
   private final long maxFile;
   private final long maxAvatar;
   private final Duration uploadTtl;
+  private final long thumbnailSourceMax;
   private final Duration downloadTtl;
 
   MediaPolicy(Config config) {
@@ -34,6 +35,7 @@ final class MediaPolicy {
     this.maxFile = bytes(config, Setting.MEDIA_MAX_FILE_BYTES);
     this.maxAvatar = bytes(config, Setting.MEDIA_MAX_AVATAR_BYTES);
     this.uploadTtl = Duration.ofSeconds(config.getInt(Setting.MEDIA_UPLOAD_TTL_SECONDS));
+    this.thumbnailSourceMax = Math.min(bytes(config, Setting.MEDIA_THUMBNAIL_MAX_SOURCE_BYTES), Integer.MAX_VALUE - 1);
     this.downloadTtl = Duration.ofSeconds(config.getInt(Setting.MEDIA_DOWNLOAD_TTL_SECONDS));
   }
 
@@ -73,6 +75,11 @@ final class MediaPolicy {
       case "video" -> maxVideo;
       default -> maxFile;
     };
+  }
+
+  /** Largest image read into memory to render a thumbnail (a bigger one is served as its own thumbnail). */
+  long thumbnailSourceMax() {
+    return thumbnailSourceMax;
   }
 
   Duration uploadTtl() {

@@ -124,14 +124,14 @@ public class MediaServiceImpl implements MediaService {
         .put("purpose", req.purpose())
         .put("type", MediaPolicy.kindOf(req.fileType()))
         .put("url", MediaViews.path(id))
-        .put("key", "media/" + id)
+        .put("key", uploadKey(id))
         .put("fileType", req.fileType())
         .put("name", req.name())
         .put("size", req.size())
         .put("status", MediaStore.PENDING)
         .put("createdAt", Dates.of(now))
         .put("expiresAt", Dates.of(now.plus(policy.uploadTtl())));
-      S3Storage.Presigned put = storage.presignPut(media.getString("key"), req.fileType(), policy.uploadTtl());
+      S3Storage.Presigned put = storage.presignPut(media.getString("key"), req.fileType(), req.size(), policy.uploadTtl());
       return store.insert(media).map(done -> {
         log.info("upload slot created mediaId={} userId={} chatId={} purpose={}", id, userId, req.chatId(), req.purpose());
         return new JsonObject()
@@ -157,12 +157,14 @@ public class MediaServiceImpl implements MediaService {
         if (!Instant.now().isBefore(Dates.toInstant(media.getValue("expiresAt")))) {
           return Errors.fail(ErrorCode.MEDIA_NOT_FOUND, "The upload slot has expired; ask for a new one");
         }
-        return verifyObject(media)
-          .compose(v -> store.markReady(mediaId, userId, Instant.now()))
+        String finalKey = storedKey(mediaId);
+        return seal(media, finalKey)
+          .compose(v -> store.markReady(mediaId, userId, finalKey, Instant.now()))
           .compose(ready -> ready != null ? Future.succeededFuture(ready) : store.byId(mediaId).compose(now ->
             now != null && MediaStore.READY.equals(now.getString("status"))
               ? Future.succeededFuture(now)
-              : Errors.fail(ErrorCode.MEDIA_NOT_FOUND, "The upload slot has expired; ask for a new one")))
+              : storage.delete(finalKey).recover(err -> Future.succeededFuture())
+                .compose(x -> Errors.fail(ErrorCode.MEDIA_NOT_FOUND, "The upload slot has expired; ask for a new one"))))
           .map(ready -> {
             log.info("media ready mediaId={} userId={} size={}", mediaId, userId, ready.getLong("size"));
             if ("image".equals(ready.getString("type")) && ready.getString("thumbnailKey") == null) {
@@ -173,9 +175,39 @@ public class MediaServiceImpl implements MediaService {
       });
   }
 
+  /** Where a slot's bytes land: the only key its presigned PUT may write. */
+  static String uploadKey(String mediaId) {
+    return "uploads/" + mediaId;
+  }
+
+  /** Where a completed upload lives: no presigned PUT names this key, so what was checked is what is served. */
+  static String storedKey(String mediaId) {
+    return "media/" + mediaId;
+  }
+
+  /**
+   * Copies the upload to its immutable key, checks the copy (a PUT racing the completion cannot change what was
+   * checked), and deletes the upload key, so the presigned PUT stops mattering. A failed check deletes both.
+   */
+  private Future<Void> seal(JsonObject media, String finalKey) {
+    String uploadKey = media.getString("key");
+    if (uploadKey.equals(finalKey)) {
+      return verifyObject(media, finalKey); // a slot made before uploads had their own key
+    }
+    return storage.head(uploadKey).compose(info -> info == null
+        ? Errors.<Void>fail(ErrorCode.MEDIA_NOT_UPLOADED, "Nothing was uploaded yet: PUT the file to uploadUrl first")
+        : storage.copy(uploadKey, finalKey))
+      .compose(v -> verifyObject(media, finalKey)
+        .recover(err -> storage.delete(finalKey).recover(e -> Future.succeededFuture())
+          .compose(x -> Future.<Void>failedFuture(err))))
+      .compose(v -> storage.delete(uploadKey).recover(err -> {
+        log.warn("upload key not deleted mediaId={} error={}", media.getString("_id"), err.toString());
+        return Future.succeededFuture();
+      }));
+  }
+
   /** The stored object exists, has the declared size, and (images, audio, video) starts like the declared type. */
-  private Future<Void> verifyObject(JsonObject media) {
-    String key = media.getString("key");
+  private Future<Void> verifyObject(JsonObject media, String key) {
     long declared = media.getLong("size");
     String fileType = media.getString("fileType");
     return storage.head(key).compose(info -> {
@@ -208,8 +240,16 @@ public class MediaServiceImpl implements MediaService {
   private void makeThumbnail(JsonObject media) {
     String id = media.getString("_id");
     String key = "thumbnails/" + id;
-    storage.read(media.getString("key"))
-      .compose(bytes -> imageWorkers.executeBlocking(() -> Thumbnails.render(bytes), false))
+    long size = media.getLong("size", Long.MAX_VALUE);
+    if (size > policy.thumbnailSourceMax()) {
+      log.debug("no thumbnail for a large image mediaId={} size={}", id, size);
+      return;
+    }
+    // A ranged read: never more than the cap in memory, whatever the object turned out to be.
+    storage.firstBytes(media.getString("key"), (int) policy.thumbnailSourceMax() + 1)
+      .compose(bytes -> bytes.length > policy.thumbnailSourceMax()
+        ? Future.succeededFuture(null)
+        : imageWorkers.executeBlocking(() -> Thumbnails.render(bytes), false))
       .compose(thumb -> thumb == null
         ? Future.<Void>succeededFuture()
         : storage.write(key, thumb.bytes(), thumb.contentType()).compose(v -> store.setThumbnail(id, key, thumb.contentType())))

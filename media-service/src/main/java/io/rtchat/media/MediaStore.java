@@ -47,14 +47,14 @@ public class MediaStore {
    * Marks a pending, unexpired slot of this uploader ready (one atomic update with the preconditions in the filter).
    * Answers the ready document, or null when the slot was not in that state.
    */
-  public Future<JsonObject> markReady(String id, String uploader, Instant now) {
+  public Future<JsonObject> markReady(String id, String uploader, String storedKey, Instant now) {
     JsonObject query = new JsonObject()
       .put("_id", id)
       .put("uploader", uploader)
       .put("status", PENDING)
       .put("expiresAt", new JsonObject().put("$gt", Dates.of(now)));
     JsonObject update = new JsonObject()
-      .put("$set", new JsonObject().put("status", READY).put("uploadedAt", Dates.of(now)))
+      .put("$set", new JsonObject().put("status", READY).put("key", storedKey).put("uploadedAt", Dates.of(now)))
       .put("$unset", new JsonObject().put("expiresAt", ""));
     return mongo.findOneAndUpdateWithOptions(MEDIA, query, update, new FindOptions(),
       new UpdateOptions().setReturningNewDocument(true));

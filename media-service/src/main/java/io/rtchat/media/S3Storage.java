@@ -121,10 +121,11 @@ public final class S3Storage implements AutoCloseable {
       .recover(this::unavailable);
   }
 
-  public Future<byte[]> read(String key) {
-    return this.<ResponseBytes<GetObjectResponse>>call(() -> client.getObject(b -> b.bucket(bucket).key(key),
-        AsyncResponseTransformer.toBytes()))
-      .map(ResponseBytes::asByteArray)
+  /** Server-side copy (no bytes pass through here): the uploaded object becomes one no presigned URL can write. */
+  public Future<Void> copy(String fromKey, String toKey) {
+    return call(() -> client.copyObject(b -> b.sourceBucket(bucket).sourceKey(fromKey)
+        .destinationBucket(bucket).destinationKey(toKey)))
+      .<Void>mapEmpty()
       .recover(this::unavailable);
   }
 
@@ -140,10 +141,13 @@ public final class S3Storage implements AutoCloseable {
       .recover(this::unavailable);
   }
 
-  /** A presigned PUT of exactly this key with this Content-Type (which the client must send). */
-  public Presigned presignPut(String key, String contentType, Duration ttl) {
+  /**
+   * A presigned PUT of exactly this key, this Content-Type (which the client must send) and exactly this many bytes:
+   * Content-Length is a signed header, so S3 refuses a body of any other size (browsers send it themselves).
+   */
+  public Presigned presignPut(String key, String contentType, long size, Duration ttl) {
     PresignedPutObjectRequest p = presigner.presignPutObject(r -> r.signatureDuration(ttl)
-      .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType)));
+      .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(size)));
     return new Presigned(p.url().toString(), clientHeaders(p.signedHeaders()), p.expiration());
   }
 
@@ -161,7 +165,8 @@ public final class S3Storage implements AutoCloseable {
   private static Map<String, String> clientHeaders(Map<String, List<String>> signed) {
     Map<String, String> headers = new LinkedHashMap<>();
     signed.forEach((name, values) -> {
-      if (!"host".equalsIgnoreCase(name)) {
+      // Host and Content-Length are set by the browser itself (and may not be set by scripts)
+      if (!"host".equalsIgnoreCase(name) && !"content-length".equalsIgnoreCase(name)) {
         headers.put(name.equalsIgnoreCase("content-type") ? "Content-Type" : name, String.join(",", values));
       }
     });

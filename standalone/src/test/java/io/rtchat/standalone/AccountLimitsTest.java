@@ -23,6 +23,7 @@ class AccountLimitsTest extends StackPerClass {
       "RESET_TOKEN_TTL_SECONDS", "1",
       "LOGIN_MAX_FAILURES_PER_ACCOUNT", "3",
       "LOGIN_MAX_FAILURES_PER_IP", "8",
+      "LOGIN_BACKOFF_BASE_SECONDS", "4",
       "PASSWORD_MIN_LENGTH", "12");
   }
 
@@ -62,6 +63,21 @@ class AccountLimitsTest extends StackPerClass {
     Response throttled = login(cid.email(), Users.PASSWORD);
     assertThat(throttled.status()).isEqualTo(429);
     assertThat(throttled.errorCode()).isEqualTo("auth.login_throttled");
+  }
+
+  @Test
+  void aThrottledAccountIsNotLockedBeyondItsBackoff() {
+    TestUser eda = users.create("eda");
+    for (int i = 0; i < 3; i++) {
+      assertThat(login(eda.email(), "wrong password " + i).status()).isEqualTo(401);
+    }
+    Response throttled = login(eda.email(), Users.PASSWORD);
+    assertThat(throttled.status()).isEqualTo(429);
+    long retryAfter = Long.parseLong(throttled.header("Retry-After"));
+    assertThat(retryAfter).isBetween(1L, 4L);
+    stack.vertx.timer(retryAfter * 1000 + 300).await();
+    assertThat(login(eda.email(), Users.PASSWORD).status()).as("the owner gets in after the backoff, not 15 minutes later").isEqualTo(200);
+    assertThat(login(eda.email(), "wrong again").status()).as("and a success starts the account afresh").isEqualTo(401);
   }
 
   @Test

@@ -17,7 +17,7 @@ class LoginIpThrottleTest extends StackPerClass {
 
   @Override
   protected Map<String, String> overrides() {
-    return Map.of("LOGIN_MAX_FAILURES_PER_IP", "4");
+    return Map.of("LOGIN_MAX_FAILURES_PER_IP", "4", "LOGIN_BACKOFF_BASE_SECONDS", "30");
   }
 
   @Test

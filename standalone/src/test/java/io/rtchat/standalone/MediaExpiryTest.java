@@ -70,7 +70,7 @@ class MediaExpiryTest extends StackPerClass {
     byte[] png = MediaFiles.image(10, 10, "png");
     Response slot = new MediaFiles(stack).slot(una.accessToken(), avatar("late.png", "image/png", png.length));
     String mediaId = slot.json().getJsonObject("media").getString("id");
-    String key = "media/" + mediaId;
+    String key = "uploads/" + mediaId;
     // Stored directly through the S3 API: the presigned PUT itself lives only as long as the (short) slot.
     String bucket = stack.config.get(Setting.S3_BUCKET);
     Future.fromCompletionStage(s3.putObject(b -> b.bucket(bucket).key(key).contentType("image/png"),

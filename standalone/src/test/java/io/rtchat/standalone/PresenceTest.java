@@ -159,6 +159,7 @@ class PresenceTest extends StackPerClass {
     String seen = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
     auth.setPresence(ada.id(), "offline", seen, 7).await();
     auth.setPresence(ada.id(), "online", null, 6).await();
+    users.befriend(ada, bea); // presence is shown to friends and chat partners only
     JsonObject profile = api.get("/users/" + ada.id(), bea.accessToken()).json();
     assertThat(profile.getString("status")).isEqualTo("offline");
     assertThat(profile.getString("lastSeenAt")).isEqualTo(seen);
@@ -170,7 +171,8 @@ class PresenceTest extends StackPerClass {
     TestUser yul = users.create("yul");
     TestUser zed = users.create("zed");
     try (BridgeClient zedSocket = watch(zed); BridgeClient yulSocket = open(yul, stack.port)) {
-      Presence.awaitStatus(api, zed, yul.id(), "online");
+      Presence.awaitStatus(api, yul, yul.id(), "online");
+      assertThat(api.get("/users/" + yul.id(), zed.accessToken()).json().containsKey("status")).isFalse();
       assertThat(zedSocket.settle(200)).noneMatch(f -> f.getJsonObject("body") != null
         && "presence".equals(f.getJsonObject("body").getString("type"))
         && yul.id().equals(f.getJsonObject("body").getJsonObject("data").getString("userId")));

@@ -1,7 +1,6 @@
 package io.rtchat.common.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.net.InetSocketAddress;
@@ -10,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * mongo-java-server on a loopback port: the real MongoDB driver talks to it over TCP. The H2 backend keeps data in
- * one file across restarts; the memory backend is for tests and benchmarks.
+ * one file across restarts and commits it before answering a write (DurableH2Backend); the memory backend is for
+ * tests and benchmarks.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -33,7 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot create " + file.getParent(), e);
     }
-    return new EmbeddedMongo(new MongoServer(new H2Backend(file.toAbsolutePath().toString())));
+    return new EmbeddedMongo(new MongoServer(new DurableH2Backend(file.toAbsolutePath().toString(), false)));
   }
 
   public String uri() {

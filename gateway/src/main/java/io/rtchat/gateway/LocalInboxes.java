@@ -1,0 +1,95 @@
+package io.rtchat.gateway;
+
+import io.rtchat.common.Addresses;
+import io.rtchat.common.InboxFanout;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sockets on this gateway registered on their user's inbox, and the delivery of inbox events to them. Every
+ * gateway consumes the one fan-out message {@link io.rtchat.common.Inbox} publishes per event and writes, to each
+ * local socket of each recipient, exactly the frame the event-bus bridge writes for a message on {@code user.<id>}
+ * ({@code {"type":"rec","address":"user.<id>","body":<event>}}, built once per recipient from the event's text
+ * encoded once). A socket therefore needs no event-bus consumer of its own, and a user with no socket here costs a
+ * map lookup.
+ *
+ * <p>Used on the gateway verticle's event loop only (the bridge's hooks and this consumer run there).
+ */
+public final class LocalInboxes {
+
+  private static final String FRAME_START = "{\"type\":\"rec\",\"address\":\"";
+  private static final String FRAME_BODY = "\",\"body\":";
+  private static final SockJSSocket[] NONE = new SockJSSocket[0];
+
+  /** Most users have one device: an array per user, copied on change, is the smallest set. */
+  private final Map<String, SockJSSocket[]> socketsByUser = new HashMap<>();
+
+  /** Starts delivering the events published to the gateways; completes once the consumer is registered. */
+  public Future<Void> listen(EventBus bus) {
+    MessageConsumer<InboxFanout> consumer = bus.consumer(Addresses.INBOX_FANOUT, message -> deliver(message.body()));
+    return consumer.completion();
+  }
+
+  /** Adds the socket to its user's inbox; false when it already was. */
+  public boolean add(String userId, SockJSSocket socket) {
+    SockJSSocket[] sockets = socketsByUser.getOrDefault(userId, NONE);
+    if (Arrays.asList(sockets).contains(socket)) {
+      return false;
+    }
+    SockJSSocket[] more = Arrays.copyOf(sockets, sockets.length + 1);
+    more[sockets.length] = socket;
+    socketsByUser.put(userId, more);
+    return true;
+  }
+
+  /** Removes the socket from its user's inbox; false when it was not there. */
+  public boolean remove(String userId, SockJSSocket socket) {
+    SockJSSocket[] sockets = socketsByUser.get(userId);
+    if (sockets == null) {
+      return false;
+    }
+    SockJSSocket[] fewer = Arrays.stream(sockets).filter(s -> s != socket).toArray(SockJSSocket[]::new);
+    if (fewer.length == sockets.length) {
+      return false;
+    }
+    if (fewer.length == 0) {
+      socketsByUser.remove(userId);
+    } else {
+      socketsByUser.put(userId, fewer);
+    }
+    return true;
+  }
+
+  public List<SockJSSocket> socketsOf(String userId) {
+    return List.of(socketsByUser.getOrDefault(userId, NONE));
+  }
+
+  /** Users with at least one socket registered on this gateway. */
+  public int users() {
+    return socketsByUser.size();
+  }
+
+  void deliver(InboxFanout fanout) {
+    String body = fanout.event().json();
+    for (String userId : fanout.userIds()) {
+      SockJSSocket[] sockets = socketsByUser.get(userId);
+      if (sockets == null) {
+        continue;
+      }
+      // The bridge writes its frames as a Buffer too (a binary message on the raw WebSocket); one per recipient,
+      // shared by that user's sockets.
+      Buffer frame = Buffer.buffer(FRAME_START + Addresses.inbox(userId) + FRAME_BODY + body + "}");
+      for (SockJSSocket socket : sockets) {
+        socket.write(frame);
+      }
+    }
+  }
+}
