@@ -11,6 +11,7 @@ import io.rtchat.common.EventTypes;
 import io.rtchat.common.Ids;
 import io.rtchat.common.Inbox;
 import io.rtchat.common.Input;
+import io.rtchat.common.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -114,6 +115,7 @@ public class AiChatServiceImpl implements AiChatService {
         }
         String replyId = sent.getJsonObject("message").getString("id");
         log.info("ai question userId={} chatId={} replyId={}", userId, chatId, replyId);
+        Metrics.count("rtchat_ai_requests", "Questions sent to the AI provider");
         store.recordQuestion(userId, leaseId, sent.getJsonObject("message"))
           .onFailure(err -> log.warn("ai question not recorded on its lease userId={} error={}", userId, err.getMessage()));
         reply.run(replyId).onComplete(ar -> running.remove(userId, reply));

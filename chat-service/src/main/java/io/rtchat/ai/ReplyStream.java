@@ -5,6 +5,7 @@ import io.rtchat.api.ChatService;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.EventTypes;
 import io.rtchat.common.Inbox;
+import io.rtchat.common.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -168,6 +169,7 @@ final class ReplyStream {
 
   private JsonObject error(String replyId, ErrorCode code, String message, JsonObject partial) {
     log.info("ai reply error userId={} replyId={} code={}", userId, replyId, code.code());
+    Metrics.count("rtchat_ai_errors", "AI replies that ended in an error", "code", code.code());
     JsonObject data = new JsonObject().put("chatId", chatId).put("replyId", replyId).put("code", code.code())
       .put("message", message);
     if (partial != null) {

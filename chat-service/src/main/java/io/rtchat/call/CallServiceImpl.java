@@ -8,6 +8,7 @@ import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
 import io.rtchat.common.Ids;
 import io.rtchat.common.Input;
+import io.rtchat.common.Metrics;
 import io.rtchat.common.Mongo;
 import io.rtchat.common.Paging;
 import io.vertx.core.Future;
@@ -117,6 +118,7 @@ public class CallServiceImpl implements CallService {
       .map(v -> {
         JsonObject call = CallViews.call(doc);
         log.info("call started callId={} chatId={} type={} invited={} busy={}", callId, chatId, type, invited.size(), busy.size());
+        Metrics.count("rtchat_calls_started", "Calls started", "type", type);
         if (nobodyToRing) {
           missed.announce(call);
         } else {

@@ -3,6 +3,7 @@ package io.rtchat.call;
 import io.rtchat.api.CallService;
 import io.rtchat.api.NotificationService;
 import io.rtchat.common.Dates;
+import io.rtchat.common.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -84,6 +85,7 @@ final class MissedCalls {
   void announce(JsonObject call) {
     log.info("call missed callId={} chatId={} reason={}", call.getString("id"), call.getString("chatId"), call.getString("endReason"));
     events.missed(call);
+    Metrics.count("rtchat_calls_missed", "Calls nobody answered (rang out, hung up, or everyone busy)");
     List<String> unanswered = new ArrayList<>(CallEvents.ids(call.getJsonArray("invited")));
     unanswered.addAll(CallEvents.ids(call.getJsonArray("busy")));
     unanswered.removeAll(CallEvents.ids(call.getJsonArray("declined")));

@@ -1,6 +1,7 @@
 package io.rtchat.chat;
 
 import io.rtchat.chat.SendBatcher.Outcome;
+import io.rtchat.common.Metrics;
 import io.rtchat.common.Mongo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -154,6 +155,7 @@ final class MessageBatchWriter implements SendBatcher.Writer<MessageBatchWriter.
         Send send = batch.get(leaders.get(k));
         hints.stored(send.chatId(), doc.getLong("seq"));
         events.messageNew(send.chat(), doc);
+        Metrics.count("rtchat_messages_stored", "Messages stored (retries of a stored message not counted)");
         byChat.computeIfAbsent(send.chatId(), id -> new ChatBatch(send.chat())).add(doc);
       }
     }

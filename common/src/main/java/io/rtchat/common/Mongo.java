@@ -5,7 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoWriteException;
+import io.vertx.ext.mongo.impl.config.MongoClientOptionsParser;
 import com.mongodb.MongoCommandException;
 
 /** One shared MongoDB client per Vert.x instance, and the few Mongo facts every store needs. */
@@ -25,7 +27,10 @@ public final class Mongo {
       .put("db_name", config.get(Setting.MONGO_DB))
       .put("w", writeConcern(config.get(Setting.MONGO_WRITE_CONCERN)))
       .put("j", config.getBoolean(Setting.MONGO_WRITE_JOURNAL));
-    return unavailableWhenUnreachable(MongoClient.createShared(vertx, options, POOL));
+    // The settings Vert.x would build from these options, plus a command listener for the rtchat_mongo_* metrics.
+    MongoClientSettings settings = MongoClientSettings.builder(new MongoClientOptionsParser(vertx, options).settings())
+      .addCommandListener(new MongoMetrics()).build();
+    return unavailableWhenUnreachable(MongoClient.createWithMongoSettings(vertx, options, POOL, settings));
   }
 
   /**

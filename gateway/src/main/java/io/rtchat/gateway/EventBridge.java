@@ -50,6 +50,7 @@ public class EventBridge {
   private static final int MAX_PENDING_REPLIES = 256;
   /** A per-socket id, named in the headers of every command (the device of call signalling, the rate-limit key). */
   private final Map<SockJSSocket, String> socketIds = new HashMap<>();
+  private final SendLatency sendLatency = new SendLatency();
   private static final java.util.regex.Pattern DEVICE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   public EventBridge(AccessTokens tokens, ClientCommands commands, GatewayPresence presence, SocketGuard guard, RateLimits limits) {
@@ -186,6 +187,7 @@ public class EventBridge {
           return;
         }
         expectReply(event.socket(), replyAddress);
+        sendLatency.sent(address, replyAddress);
       }
       // Replace whatever headers the client sent: services learn the caller only from here.
       String socketId = socketIds.computeIfAbsent(event.socket(), s -> java.util.UUID.randomUUID().toString());
@@ -208,6 +210,7 @@ public class EventBridge {
     String address = frame == null ? null : frame.getString("address");
     Set<String> replies = pendingReplies.get(event.socket());
     if (address != null && replies != null && replies.remove(address)) {
+      sendLatency.replied(address);
       if (replies.isEmpty()) {
         pendingReplies.remove(event.socket()); // an idle socket keeps no empty set
       }

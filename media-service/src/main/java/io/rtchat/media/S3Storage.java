@@ -76,7 +76,8 @@ public final class S3Storage implements AutoCloseable {
       // S3Proxy (and some other S3s) reject the SDK's default flexible checksums (VERTX5.md).
       .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
       .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-      .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(20)).build())
+      .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(20))
+        .addMetricPublisher(new S3Metrics()).build())
       .build();
     this.presigner = S3Presigner.builder()
       .endpointOverride(publicEndpoint)

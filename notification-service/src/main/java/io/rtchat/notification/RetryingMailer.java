@@ -1,5 +1,6 @@
 package io.rtchat.notification;
 
+import io.rtchat.common.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -30,7 +31,8 @@ public class RetryingMailer implements Mailer {
 
   @Override
   public Future<Void> send(Mail mail) {
-    return attempt(mail, 1);
+    return attempt(mail, 1).andThen(ar -> Metrics.count(ar.succeeded() ? "rtchat_mails_sent" : "rtchat_mails_failed",
+      ar.succeeded() ? "Mails delivered (after retries)" : "Mails that failed for good (kept in dead_letters)"));
   }
 
   private Future<Void> attempt(Mail mail, int n) {
