@@ -64,12 +64,17 @@ class FuzzTest {
 
   @BeforeContainer
   static void start() throws Exception {
-    stack = TestStack.start(Map.of(
+    Map<String, String> settings = new java.util.HashMap<>(Map.of(
       "RATE_USER_PER_SECOND", "100000", "RATE_USER_BURST", "100000",
       "RATE_IP_PER_SECOND", "100000", "RATE_IP_BURST", "100000",
       "RATE_ACCOUNT_ROUTES_PER_MINUTE", "1000000", "RATE_ACCOUNT_ROUTES_BURST", "100000",
       "RATE_INVITES_PER_HOUR", "1000000", "RATE_INVITES_BURST", "100000",
       "RATE_COMMANDS_PER_SECOND", "100000", "RATE_COMMANDS_BURST", "100000"));
+    // The AI chat configured (its provider unreachable: replies fail later, as ai.error events), so the fuzzer
+    // reaches its input checks instead of the 503 ai.not_configured that an unconfigured server rightly answers.
+    settings.put("AI_BASE_URL", "http://127.0.0.1:" + TestStack.freePort());
+    settings.put("AI_MODEL", "fuzz-model");
+    stack = TestStack.start(settings);
     http = WebClient.create(stack.vertx);
     mongo = MongoClient.createShared(stack.vertx, new JsonObject()
       .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
