@@ -9,12 +9,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.serviceproxy.ServiceBinder;
 
-import java.time.Duration;
-
 /**
  * Wires the media service: config, Mongo and its indexes, the S3 client (bucket created when missing), the content
- * detector, its proxy on {@value MediaService#ADDRESS}, and the periodic sweeps of expired upload slots and of
- * left-over upload objects.
+ * detector, its proxy on {@value MediaService#ADDRESS}, and the periodic sweep of expired upload slots.
  */
 public class MediaVerticle extends VerticleBase {
 
@@ -31,13 +28,11 @@ public class MediaVerticle extends VerticleBase {
       })
       .compose(content -> {
         MediaServiceImpl service = new MediaServiceImpl(vertx, config, mongo, storage, content);
-        MediaReclamation reclamation = new MediaReclamation(mongo, storage,
-          Duration.ofSeconds(config.getInt(Setting.MEDIA_UPLOAD_TTL_SECONDS)));
         return service.createIndexes()
           .compose(v -> storage.ensureBucket())
           .compose(v -> new ServiceBinder(vertx).setAddress(MediaService.ADDRESS).register(MediaService.class, service).completion())
           .onSuccess(v -> vertx.setPeriodic(config.getInt(Setting.MEDIA_SWEEP_INTERVAL_SECONDS) * 1000L,
-            timer -> service.sweepExpired().eventually(reclamation::sweep)));
+            timer -> service.sweepExpired()));
       });
   }
 

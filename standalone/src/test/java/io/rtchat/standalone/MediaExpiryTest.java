@@ -85,24 +85,4 @@ class MediaExpiryTest extends StackPerClass {
     assertThat(stored(key)).isFalse();
     assertThat(api.post("/media/" + mediaId + "/complete", una.accessToken(), null).status()).isEqualTo(404);
   }
-
-  @Test
-  void anObjectPutToTheUploadUrlAfterCompleteIsDeletedOnceTheUrlExpires() throws Exception {
-    TestUser vera = stack.users().create("vera");
-    byte[] png = MediaFiles.image(12, 12, "png");
-    Response slot = new MediaFiles(stack).slot(vera.accessToken(), avatar("me.png", "image/png", png.length));
-    String mediaId = slot.json().getJsonObject("media").getString("id");
-    assertThat(MediaFiles.put(slot.json(), png)).isEqualTo(200);
-    assertThat(stack.api().post("/media/" + mediaId + "/complete", vera.accessToken(), null).status()).isEqualTo(200);
-    // The URL is still valid: a body of the same size lands under uploads/, which nothing serves.
-    assertThat(MediaFiles.put(slot.json(), png)).isEqualTo(200);
-    assertThat(stored("uploads/" + mediaId)).isTrue();
-
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (stored("uploads/" + mediaId) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-    }
-    assertThat(stored("uploads/" + mediaId)).as("left-over upload object deleted").isFalse();
-    assertThat(stored("media/" + mediaId)).as("the completed media stays").isTrue();
-  }
 }
