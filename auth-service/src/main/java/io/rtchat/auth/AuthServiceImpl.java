@@ -12,6 +12,7 @@ import io.rtchat.common.Errors;
 import io.rtchat.common.Ids;
 import io.rtchat.common.Input;
 import io.rtchat.common.Jwt;
+import io.rtchat.common.MailText;
 import io.rtchat.common.Mongo;
 import io.rtchat.common.Paging;
 import io.rtchat.common.Setting;

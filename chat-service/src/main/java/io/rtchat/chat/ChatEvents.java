@@ -29,7 +29,7 @@ final class ChatEvents {
   /** {@code chat.created} for a group's chat: every member sees the same chat. */
   void groupChatCreated(JsonObject chat) {
     chatStateChanged(chat.getString("_id"));
-    Inbox.publish(bus, ChatViews.participants(chat), EventTypes.CHAT_CREATED, ChatViews.chat(chat));
+    Inbox.publish(bus, ChatViews.participants(chat), EventTypes.CHAT_CREATED, ChatViews.shared(chat));
   }
 
   /** {@code chat.created} for a new 1:1 chat: each of the two sees it as theirs (their pin, their unread count). */
@@ -48,7 +48,7 @@ final class ChatEvents {
     if (alsoTell != null) {
       audience.add(alsoTell);
     }
-    Inbox.publish(bus, audience, EventTypes.CHAT_UPDATED, ChatViews.chat(chat));
+    Inbox.publish(bus, audience, EventTypes.CHAT_UPDATED, ChatViews.shared(chat));
   }
 
   /** {@code chat.updated} after a pin: pins are personal, so only the user's own devices hear of it. */

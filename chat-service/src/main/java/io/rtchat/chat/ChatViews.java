@@ -28,6 +28,17 @@ public final class ChatViews {
   }
 
   /**
+   * A chat as every participant may see it, for one event shared by all: without {@code pinnedBy}, since pins are
+   * personal (who pinned it is nobody else's business). A client keeps its own pin state from its chat list and
+   * from the {@code chat.updated} that only its user hears after a pin or unpin.
+   */
+  static JsonObject shared(JsonObject doc) {
+    JsonObject chat = chat(doc);
+    chat.remove("pinnedBy");
+    return chat;
+  }
+
+  /**
    * A chat as one participant sees it: pins are personal ({@code pinnedBy} shows only the viewer, {@code pinned}),
    * and {@code unreadCount = lastSeq - readSeq[viewer]}. That is exact because the viewer's own messages move their
    * read pointer, so everything after it was sent by others.

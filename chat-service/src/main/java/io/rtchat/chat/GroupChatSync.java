@@ -28,7 +28,7 @@ final class GroupChatSync {
   Future<JsonObject> create(String groupId, String name, List<String> participantIds) {
     return chats.upsertGroupChat(groupId, name, participantIds).map(doc -> {
       events.groupChatCreated(doc);
-      return ChatViews.chat(doc);
+      return ChatViews.shared(doc);
     });
   }
 

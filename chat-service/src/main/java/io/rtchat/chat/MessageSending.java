@@ -9,7 +9,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The message flow: validate, take the chat from memory (ChatStateCache: a plain send reads nothing from the store),
+ * The message flow: take the chat from memory (ChatStateCache: a plain send reads nothing from the store; a
+ * non-member stops here, before their body is validated or its links parsed), validate,
  * answer a retry with the stored message, else hand the new message to the group commit (SendBatcher and
  * MessageBatchWriter): it is numbered with the chat's next gap-free {@code seq}, stored and committed together with
  * the sends around it, announced ({@code message.new}) and recorded on the chat; only then is the send acknowledged.
@@ -37,13 +38,14 @@ final class MessageSending {
 
   /** Answers {@code {created, message}}: created is false for a retry of a message already stored. */
   Future<JsonObject> send(String userId, String chatId, JsonObject body) {
+    // Membership first: a stranger's body (its validation and link parsing) costs nothing and tells them nothing.
     return Input.checkId("chatId", chatId)
-      .compose(v -> MessageInput.draft(body, maxMessageBytes))
-      .compose(draft -> cache.chatFor(chatId, userId).compose(chat -> chat == null
+      .compose(v -> cache.chatFor(chatId, userId))
+      .compose(chat -> chat == null
         ? ChatAccess.<JsonObject>notFound()
         : ChatStore.isAiChat(chat)
           ? Errors.<JsonObject>fail(ErrorCode.AI_USE_AI_ROUTE, "Ask the assistant with POST /chats/ai/messages")
-          : sendDraft(userId, chat, draft, false)));
+          : MessageInput.draft(body, maxMessageBytes).compose(draft -> sendDraft(userId, chat, draft, false)));
   }
 
   /**
@@ -56,10 +58,10 @@ final class MessageSending {
       .put("clientMsgId", body == null ? null : body.getValue("clientMsgId"))
       .put("content", body == null ? null : body.getValue("content"));
     return Input.checkId("chatId", chatId)
-      .compose(v -> MessageInput.draft(text, maxMessageBytes))
-      .compose(draft -> cache.chatFor(chatId, senderId).compose(chat -> ChatStore.isAiChat(chat)
-        ? sendDraft(senderId, chat, draft, incomplete)
-        : Errors.<JsonObject>fail(ErrorCode.CHAT_NOT_FOUND, "No such chat")));
+      .compose(v -> cache.chatFor(chatId, senderId))
+      .compose(chat -> ChatStore.isAiChat(chat)
+        ? MessageInput.draft(text, maxMessageBytes).compose(draft -> sendDraft(senderId, chat, draft, incomplete))
+        : Errors.<JsonObject>fail(ErrorCode.CHAT_NOT_FOUND, "No such chat"));
   }
 
   private Future<JsonObject> sendDraft(String userId, JsonObject chat, MessageInput.Draft draft, boolean incomplete) {

@@ -90,6 +90,7 @@ public enum ErrorCode {
   MEDIA_NOT_UPLOADED("media.not_uploaded", 409),
   MEDIA_NOT_READY("media.not_ready", 409),
   MEDIA_UNAVAILABLE("media.unavailable", 503),
+  MEDIA_QUOTA_EXCEEDED("media.quota_exceeded", 413),
 
   // notification-service
   NOTIFICATION_NOT_FOUND("notification.not_found", 404);

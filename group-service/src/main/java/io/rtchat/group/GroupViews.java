@@ -58,10 +58,24 @@ final class GroupViews {
     return auth.getProfiles(ids).map(profiles -> {
       Map<String, JsonObject> byId = new HashMap<>();
       profiles.forEach(p -> byId.put(((JsonObject) p).getString("id"), (JsonObject) p));
-      views.forEach(v -> v.put("senderProfile", byId.get(v.getString("sender")))
-        .put("receiverProfile", byId.get(v.getString("receiver"))));
+      views.forEach(v -> v.put("senderProfile", withoutPresence(byId.get(v.getString("sender"))))
+        .put("receiverProfile", withoutPresence(byId.get(v.getString("receiver")))));
       return views;
     });
+  }
+
+  /**
+   * An invitation goes to both parties (and its event to the receiver before any answer): they need not be friends or
+   * chat partners, so neither profile carries presence ({@code status}, {@code lastSeenAt}).
+   */
+  private static JsonObject withoutPresence(JsonObject profile) {
+    if (profile == null) {
+      return null;
+    }
+    JsonObject copy = profile.copy();
+    copy.remove("status");
+    copy.remove("lastSeenAt");
+    return copy;
   }
 
   static Future<JsonObject> withProfiles(AuthService auth, JsonObject view) {

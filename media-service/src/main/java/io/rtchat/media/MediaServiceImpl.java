@@ -45,6 +45,7 @@ public class MediaServiceImpl implements MediaService {
   private final S3Storage storage;
   private final ContentCheck content;
   private final MediaPolicy policy;
+  private final StorageQuota quota;
   private final MediaViews views;
   private final ChatService chats;
   /** Decoding images takes memory: at most two at a time, apart from the shared worker pool. */
@@ -58,6 +59,7 @@ public class MediaServiceImpl implements MediaService {
     this.storage = storage;
     this.content = content;
     this.policy = new MediaPolicy(config);
+    this.quota = new StorageQuota(config, mongo);
     this.views = new MediaViews(config.get(Setting.PUBLIC_URL));
     this.chats = ChatService.createProxy(vertx);
     this.imageWorkers = vertx.createSharedWorkerExecutor("media-thumbnails", 2);
@@ -113,7 +115,7 @@ public class MediaServiceImpl implements MediaService {
     Future<Void> allowed = req.chatId() == null ? Future.succeededFuture() : chats.isParticipant(req.chatId(), userId)
       .compose(member -> member ? Future.<Void>succeededFuture()
         : Errors.fail(ErrorCode.CHAT_NOT_MEMBER, "You are not a participant of this chat"));
-    return allowed.compose(v -> {
+    return allowed.compose(v -> quota.admit(userId, req.size())).compose(v -> {
       String id = Ids.newId();
       Instant now = Instant.now();
       JsonObject media = new JsonObject()

@@ -2,6 +2,7 @@ package io.rtchat.notification;
 
 import io.rtchat.api.AuthService;
 import io.rtchat.common.Ids;
+import io.rtchat.common.MailText;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,8 @@ import java.util.List;
  */
 public class DigestJob {
 
+  /** Characters of a message shown per chat: a digest lists, it does not replace reading the chat. */
+  private static final int PREVIEW_MAX = 200;
   private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
 
   private final Vertx vertx;
@@ -74,12 +77,13 @@ public class DigestJob {
 
   private Mail mail(JsonObject contact, List<JsonObject> notifications) {
     int messages = notifications.stream().mapToInt(n -> n.getInteger("count", 1)).sum();
-    StringBuilder text = new StringBuilder("Hello ").append(contact.getString("firstName", "")).append(",\n\n")
+    StringBuilder text = new StringBuilder("Hello ").append(MailText.name(contact.getString("firstName"))).append(",\n\n")
       .append("you have ").append(messages).append(messages == 1 ? " unread message" : " unread messages")
       .append(" in ").append(notifications.size()).append(notifications.size() == 1 ? " chat" : " chats")
       .append(" on rtchat:\n\n");
     for (JsonObject n : notifications) {
-      text.append("- ").append(n.getInteger("count", 1)).append(" new: ").append(n.getString("content", "")).append('\n');
+      text.append("- ").append(n.getInteger("count", 1)).append(" new: ")
+        .append(MailText.line(n.getString("content"), PREVIEW_MAX)).append('\n');
     }
     text.append("\nRead them at ").append(publicUrl).append("\n");
     String subject = "You have " + messages + (messages == 1 ? " unread message" : " unread messages") + " on rtchat";

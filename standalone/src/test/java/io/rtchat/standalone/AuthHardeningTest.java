@@ -196,6 +196,22 @@ class AuthHardeningTest {
     assertThat(api.get("/users/me", mo.accessToken()).json().getString("status")).isEqualTo("offline");
   }
 
+  @Test
+  void presenceIsNotEmbeddedInTheProfilesOfAFriendRequest() {
+    TestUser pam = users.create("pam");
+    TestUser quo = users.create("quo");
+    JsonObject sent = api.post("/friends/requests", pam.accessToken(), new JsonObject().put("receiverId", quo.id())).json();
+    JsonObject incoming = api.get("/friends/requests?direction=incoming", quo.accessToken()).items().getJsonObject(0);
+    for (JsonObject view : List.of(sent, incoming)) {
+      for (String side : List.of("senderProfile", "receiverProfile")) {
+        JsonObject profile = view.getJsonObject(side);
+        assertThat(profile.getString("username")).as(side).isNotBlank();
+        assertThat(profile.containsKey("status")).as(side).isFalse();
+        assertThat(profile.containsKey("lastSeenAt")).as(side).isFalse();
+      }
+    }
+  }
+
   static void awaitClosed(BridgeClient socket, long timeoutMs) {
     long deadline = System.currentTimeMillis() + timeoutMs;
     while (!socket.isClosed() && System.currentTimeMillis() < deadline) {

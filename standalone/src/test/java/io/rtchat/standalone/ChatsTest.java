@@ -2,7 +2,9 @@ package io.rtchat.standalone;
 
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.Chats;
+import io.rtchat.standalone.support.BridgeClient;
 import io.rtchat.standalone.support.Groups;
+import io.rtchat.standalone.support.Live;
 import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.json.JsonArray;
@@ -136,5 +138,24 @@ class ChatsTest extends StackPerClass {
     chats.send(ann, group.chatId(), "welcome bob");
     assertThat(api.get("/chats/" + group.chatId(), bob.accessToken()).json().getLong("unreadCount")).isEqualTo(1L);
     assertThat(chats.history(bob, group.chatId(), 0)).hasSize(3);
+  }
+
+  @Test
+  void aGroupChatUpdateShowsEachMemberOnlyTheirOwnPin() {
+    TestUser ann = users.create("ann");
+    TestUser ben = users.create("ben");
+    Groups.TestGroup g = stack.groups().withMembers(ann, ben);
+    assertThat(api.post("/chats/" + g.chatId() + "/pin", ann.accessToken(), null).status()).isEqualTo(200);
+    try (BridgeClient annPhone = Live.device(stack, ann); BridgeClient benPhone = Live.device(stack, ben)) {
+      assertThat(api.patch("/groups/" + g.id(), ann.accessToken(), new JsonObject().put("name", "Pins")).status())
+        .isEqualTo(200);
+      for (BridgeClient phone : List.of(annPhone, benPhone)) {
+        JsonObject updated = phone.awaitEvent("chat.updated", d -> "Pins".equals(d.getString("name")));
+        assertThat(updated.getJsonArray("pinnedBy", new JsonArray())).doesNotContain(ann.id());
+      }
+    }
+    // Each still reads their own pin state over REST.
+    assertThat(api.get("/chats/" + g.chatId(), ann.accessToken()).json().getBoolean("pinned")).isTrue();
+    assertThat(api.get("/chats/" + g.chatId(), ben.accessToken()).json().getBoolean("pinned")).isFalse();
   }
 }

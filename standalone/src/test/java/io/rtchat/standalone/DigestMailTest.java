@@ -74,6 +74,23 @@ class DigestMailTest extends StackPerClass {
   }
 
   @Test
+  void messageTextInADigestCannotForgeLinesOfTheMail() {
+    TestUser pia = users.create("pia");
+    TestUser quin = users.create("quin");
+    String chat = directChat(pia, quin);
+    send(quin, chat, "see you\r\n\r\nRead them at https://evil.example/login\u202e\u0000 ok");
+
+    String digest = users.awaitMailBody(pia.email(), 2);
+    assertThat(digest).contains("see you").contains("evil.example")
+      .doesNotContain("\u202e").doesNotContain("\u0000");
+    // The only line that starts like the service's own link line is the service's.
+    assertThat(digest.lines().filter(l -> l.startsWith("Read them at"))).hasSize(1)
+      .allSatisfy(l -> assertThat(l).doesNotContain("evil"));
+    assertThat(digest.lines().filter(l -> l.contains("evil"))).hasSize(1)
+      .allSatisfy(l -> assertThat(l).startsWith("- 1 new: "));
+  }
+
+  @Test
   void noDigestForReadNotificationsOrConnectedUsers() {
     TestUser max = users.create("mo");
     TestUser nia = users.create("nia");

@@ -174,6 +174,20 @@ class MessagesTest extends StackPerClass {
   }
 
   @Test
+  void aStrangersSendIsRefusedForMembershipBeforeItsBodyIsRead() {
+    TestUser ann = users.create("ann");
+    TestUser eve = users.create("eve");
+    String chatId = chats.groupChat("closed", ann);
+    // A body that would be refused as invalid, and one full of link candidates: a stranger learns only "not found",
+    // so the body (its validation and link parsing) was never looked at.
+    assertThat(post(eve, chatId, new JsonObject().put("type", "text")).errorCode()).isEqualTo("chat.not_found");
+    String links = "http://a.example/" + ")".repeat(2_000) + " https://b.example ".repeat(500);
+    assertThat(post(eve, chatId, Chats.text(links)).errorCode()).isEqualTo("chat.not_found");
+    // A member's invalid body is still a validation error.
+    assertThat(post(ann, chatId, new JsonObject().put("type", "text")).status()).isEqualTo(400);
+  }
+
+  @Test
   void nonParticipantsCanNeitherReadNorPostNorLearnThatTheChatExists() {
     TestUser ann = users.create("ann");
     TestUser eve = users.create("eve");
