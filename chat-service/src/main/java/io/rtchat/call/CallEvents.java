@@ -42,6 +42,11 @@ final class CallEvents {
     toParticipants(call, EventTypes.CALL_MISSED, new JsonObject());
   }
 
+  /** Only to those who never answered a call that others answered: the call goes on without them. */
+  void missedBy(JsonObject call, List<String> userIds) {
+    Inbox.publish(bus, userIds, EventTypes.CALL_MISSED, new JsonObject().put("call", call));
+  }
+
   private void toParticipants(JsonObject call, String type, JsonObject data) {
     Inbox.publish(bus, ids(call.getJsonArray("participants")), type, data.put("call", call));
   }

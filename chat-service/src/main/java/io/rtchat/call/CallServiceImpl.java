@@ -112,6 +112,8 @@ public class CallServiceImpl implements CallService {
       .put("endedAt", nobodyToRing ? Dates.of(now) : null)
       .put("durationSeconds", null)
       .put("ringDeadline", Dates.of(deadline))
+      .put("ringOpen", !nobodyToRing)
+      .put("missedBy", new JsonArray())
       .put("activeKey", nobodyToRing ? "done:" + callId : chatId);
     return store.insert(doc)
       .recover(err -> Mongo.isDuplicateKey(err) ? activeCallConflict(chatId) : Future.failedFuture(err))
@@ -145,8 +147,12 @@ public class CallServiceImpl implements CallService {
     if (in.invalid()) {
       return in.failure();
     }
+    // one call at a time: whoever is in another call (e.g. was reported busy) leaves it before answering this one
     return Input.checkId("callId", callId)
-      .compose(v -> store.join(callId, userId, deviceId))
+      .compose(v -> store.inAnotherCall(userId, callId))
+      .compose(elsewhere -> elsewhere
+        ? Errors.fail(ErrorCode.CALL_STATE, "You are in another call; leave it first")
+        : store.join(callId, userId, deviceId))
       .compose(doc -> doc == null ? refusal(callId, userId) : Future.succeededFuture(doc))
       .map(doc -> {
         JsonObject call = CallViews.call(doc);
@@ -260,7 +266,8 @@ public class CallServiceImpl implements CallService {
       if (CallEvents.ids(doc.getJsonArray("inCall")).contains(userId)) {
         return Errors.fail(ErrorCode.CALL_STATE, "You are already in this call");
       }
-      if (userId.equals(doc.getString("initiator")) || CallEvents.ids(doc.getJsonArray("invited")).contains(userId)) {
+      if (userId.equals(doc.getString("initiator")) || CallEvents.ids(doc.getJsonArray("invited")).contains(userId)
+        || CallEvents.ids(doc.getJsonArray("busy")).contains(userId)) {
         return Errors.fail(ErrorCode.CALL_NOT_JOINED, "You are not in this call");
       }
       return Errors.fail(ErrorCode.CALL_NOT_INVITED, "You were not invited to this call");

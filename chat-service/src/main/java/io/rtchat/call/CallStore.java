@@ -19,7 +19,8 @@ import java.util.Set;
  * Every query on {@code calls}. A call keeps the seed's fields ({@code type, chatId, groupId, initiator, participants,
  * startedAt, endedAt, status}) plus who was {@code invited}, who was {@code busy}, who {@code declined}, who
  * {@code joined} (each {@code {userId, deviceId, at}}) and {@code left} (each {@code {userId, at}}), who is
- * {@code inCall} now (and how many, {@code inCallCount}, which conditions compare), {@code answeredAt}, {@code durationSeconds}, {@code endReason} and {@code ringDeadline}.
+ * {@code inCall} now (and how many, {@code inCallCount}, which conditions compare), {@code answeredAt}, {@code durationSeconds}, {@code endReason}, {@code ringDeadline},
+ * {@code ringOpen} (the ring deadline is still to be handled) and {@code missedBy} (who never answered an answered call).
  *
  * <p>{@code activeKey} is unique: the chat id while the call rings or goes on, {@code done:<callId>} once it is
  * over, so a chat has at most one active call even when two are started at once. Every state change is a
@@ -96,13 +97,17 @@ public class CallStore {
       : update(mayJoin(callId, userId, true).put("status", CallService.ONGOING), update));
   }
 
-  /** An invitee (or, to rejoin an ongoing call, its initiator) who is not in the call and did not decline it. */
+  /**
+   * An invitee, a user who was busy when the call started (free now, they may still join), or, to rejoin an ongoing
+   * call, its initiator; who is not in the call and did not decline it.
+   */
   private static JsonObject mayJoin(String callId, String userId, boolean initiatorToo) {
     JsonObject filter = new JsonObject().put("_id", callId)
       .put("inCall", new JsonObject().put("$ne", userId))
       .put("declined", new JsonObject().put("$ne", userId));
     return initiatorToo
-      ? filter.put("$or", new JsonArray().add(new JsonObject().put("invited", userId)).add(new JsonObject().put("initiator", userId)))
+      ? filter.put("$or", new JsonArray().add(new JsonObject().put("invited", userId)).add(new JsonObject().put("busy", userId))
+          .add(new JsonObject().put("initiator", userId)))
       : filter.put("invited", userId);
   }
 
@@ -136,8 +141,40 @@ public class CallStore {
       .put("durationSeconds", durationSeconds)
       .put("activeKey", "done:" + callId)
       .put("inCall", new JsonArray())
-      .put("inCallCount", 0);
+      .put("inCallCount", 0)
+      .put("ringOpen", false);
     return update(filter, new JsonObject().put("$set", set));
+  }
+
+  /** Whether the user is in a ringing or ongoing call other than this one. */
+  public Future<Boolean> inAnotherCall(String userId, String callId) {
+    JsonObject query = new JsonObject().put("inCall", userId)
+      .put("status", new JsonObject().put("$in", new JsonArray(LIVE)))
+      .put("_id", new JsonObject().put("$ne", callId));
+    return mongo.count(CALLS, query).map(n -> n > 0);
+  }
+
+  /** Answered calls whose ring deadline has passed while some invitees may still not have answered. */
+  public Future<List<JsonObject>> expiredAnswered(Instant now, int limit) {
+    JsonObject query = new JsonObject().put("status", CallService.ONGOING).put("ringOpen", true)
+      .put("ringDeadline", new JsonObject().put("$lte", Dates.of(now)));
+    return mongo.findWithOptions(CALLS, query, new FindOptions().setLimit(limit).setFields(new JsonObject().put("_id", 1)));
+  }
+
+  /**
+   * Stops an answered call's ring if its deadline has passed and nobody stopped it yet; the call as it is then, or
+   * null when another instance (or the call's end) got there first.
+   */
+  public Future<JsonObject> closeRing(String callId) {
+    JsonObject filter = new JsonObject().put("_id", callId).put("status", CallService.ONGOING).put("ringOpen", true)
+      .put("ringDeadline", new JsonObject().put("$lte", Dates.now()));
+    return update(filter, new JsonObject().put("$set", new JsonObject().put("ringOpen", false)));
+  }
+
+  /** Records who never answered the call before its ring deadline. */
+  public Future<JsonObject> recordMissed(String callId, List<String> userIds) {
+    return update(new JsonObject().put("_id", callId),
+      new JsonObject().put("$set", new JsonObject().put("missedBy", new JsonArray(userIds))));
   }
 
   /** Ringing calls whose deadline has passed (the sweep ends each with a conditional update). */

@@ -21,6 +21,7 @@ final class CallViews {
       .put("invited", doc.getJsonArray("invited", new JsonArray()))
       .put("busy", doc.getJsonArray("busy", new JsonArray()))
       .put("declined", doc.getJsonArray("declined", new JsonArray()))
+      .put("missedBy", doc.getJsonArray("missedBy", new JsonArray()))
       .put("joined", moments(doc.getJsonArray("joined")))
       .put("left", moments(doc.getJsonArray("left")))
       .put("inCall", doc.getJsonArray("inCall", new JsonArray()))

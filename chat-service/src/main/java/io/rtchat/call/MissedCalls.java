@@ -63,8 +63,11 @@ final class MissedCalls {
       return;
     }
     sweeping = true;
-    store.expiredRinging(Instant.now(), SWEEP_BATCH)
+    Instant now = Instant.now();
+    store.expiredRinging(now, SWEEP_BATCH)
       .compose(calls -> Future.join(calls.stream().map(c -> expire(c.getString("_id"))).toList()))
+      .compose(v -> store.expiredAnswered(now, SWEEP_BATCH))
+      .compose(calls -> Future.join(calls.stream().map(c -> closeRing(c.getString("_id"))).toList()))
       .onFailure(err -> log.warn("missed-call sweep failed cause={}", err.toString()))
       .onComplete(ar -> sweeping = false);
   }
@@ -73,12 +76,53 @@ final class MissedCalls {
   Future<Boolean> expire(String callId) {
     JsonObject condition = new JsonObject().put("status", CallService.RINGING)
       .put("ringDeadline", new JsonObject().put("$lte", Dates.now()));
-    return store.finish(callId, condition, CallService.MISSED, "no_answer", null).map(doc -> {
+    return store.finish(callId, condition, CallService.MISSED, "no_answer", null).compose(doc -> {
       if (doc != null) {
         announce(CallViews.call(doc));
+        return Future.succeededFuture(true);
       }
-      return doc != null;
+      return closeRing(callId); // answered meanwhile (a group call): who still did not answer missed it
     });
+  }
+
+  /**
+   * The deadline of a call someone answered: every invitee (or user busy at the start) who neither joined nor
+   * declined missed it, and only they hear so; the call goes on. The conditional flip of {@code ringOpen} makes one
+   * instance the only one to record and tell it.
+   */
+  Future<Boolean> closeRing(String callId) {
+    return store.closeRing(callId).compose(doc -> {
+      if (doc == null) {
+        return Future.succeededFuture(false);
+      }
+      List<String> unanswered = unanswered(doc);
+      doc.getJsonArray("joined").forEach(j -> unanswered.remove(((JsonObject) j).getString("userId")));
+      if (unanswered.isEmpty()) {
+        return Future.succeededFuture(true);
+      }
+      return store.recordMissed(callId, unanswered).map(updated -> {
+        JsonObject call = CallViews.call(updated == null ? doc : updated);
+        log.info("call missed by some callId={} chatId={} missed={}", callId, call.getString("chatId"), unanswered.size());
+        events.missedBy(call, unanswered);
+        notify(unanswered, notice(call), 1);
+        return true;
+      });
+    });
+  }
+
+  private static List<String> unanswered(JsonObject call) {
+    List<String> unanswered = new ArrayList<>(CallEvents.ids(call.getJsonArray("invited")));
+    unanswered.addAll(CallEvents.ids(call.getJsonArray("busy")));
+    unanswered.removeAll(CallEvents.ids(call.getJsonArray("declined")));
+    return unanswered;
+  }
+
+  private static JsonObject notice(JsonObject call) {
+    return new JsonObject().put("type", "call_missed")
+      .put("content", "Missed " + call.getString("type") + " call")
+      .put("relatedId", call.getString("id"))
+      .put("chatId", call.getString("chatId"))
+      .put("senderId", call.getString("initiator"));
   }
 
   /** Tells the participants the call was missed and leaves a {@code call_missed} notification with whoever did not answer. */
@@ -86,18 +130,10 @@ final class MissedCalls {
     log.info("call missed callId={} chatId={} reason={}", call.getString("id"), call.getString("chatId"), call.getString("endReason"));
     events.missed(call);
     Metrics.count("rtchat_calls_missed", "Calls nobody answered (rang out, hung up, or everyone busy)");
-    List<String> unanswered = new ArrayList<>(CallEvents.ids(call.getJsonArray("invited")));
-    unanswered.addAll(CallEvents.ids(call.getJsonArray("busy")));
-    unanswered.removeAll(CallEvents.ids(call.getJsonArray("declined")));
-    if (unanswered.isEmpty()) {
-      return;
+    List<String> unanswered = unanswered(call);
+    if (!unanswered.isEmpty()) {
+      notify(unanswered, notice(call), 1);
     }
-    JsonObject notice = new JsonObject().put("type", "call_missed")
-      .put("content", "Missed " + call.getString("type") + " call")
-      .put("relatedId", call.getString("id"))
-      .put("chatId", call.getString("chatId"))
-      .put("senderId", call.getString("initiator"));
-    notify(unanswered, notice, 1);
   }
 
   /**

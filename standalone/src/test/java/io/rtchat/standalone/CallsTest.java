@@ -263,11 +263,45 @@ class CallsTest {
       assertThat(groupCall.getJsonArray("busy")).containsExactly(bob.id());
       assertThat(groupCall.getJsonArray("invited")).containsExactly(dan.id());
       callEvent(danPhone, "call.invite", groupCall.getString("id"));
-      assertThat(api.post("/calls/" + groupCall.getString("id") + "/accept", bob.accessToken(), null).errorCode())
-        .isEqualTo("call.not_invited");
       List<String> notRung = List.of(direct.getString("id"), groupCall.getString("id"));
       assertThat(callEvents(bobPhone, 300)).noneMatch(e -> "call.invite".equals(e.getString("type"))
         && notRung.contains(e.getJsonObject("data").getJsonObject("call").getString("id")));
+    }
+  }
+
+  @Test
+  void aUserReportedBusyJoinsTheGroupCallOnceFreeButNotWhileStillInTheOtherCall() {
+    TestUser ann = users.create("ann");
+    TestUser bob = users.create("bob");
+    TestUser cat = users.create("cat");
+    TestUser dan = users.create("dan");
+    TestUser eve = users.create("eve");
+    String annBob = chats.direct(ann, bob);
+    String group = chats.groupChat("later", cat, bob, dan);
+    try (BridgeClient catPhone = Live.device(stack, cat)) {
+      String first = started(ann, annBob, "audio").getString("id");
+      assertThat(api.post("/calls/" + first + "/accept", bob.accessToken(), null).status()).isEqualTo(200);
+      String groupCall = started(cat, group, "audio").getString("id");
+
+      Response whileBusy = api.post("/calls/" + groupCall + "/accept", bob.accessToken(), null);
+      assertThat(whileBusy.status()).isEqualTo(409);
+      assertThat(whileBusy.errorCode()).isEqualTo("call.invalid_state");
+      assertThat(api.get("/calls/" + groupCall, cat.accessToken()).json().getJsonArray("inCall")).containsExactly(cat.id());
+      assertThat(api.post("/calls/" + groupCall + "/accept", eve.accessToken(), null).errorCode())
+        .as("a stranger still cannot").isEqualTo("call.not_found");
+
+      assertThat(api.post("/calls/" + first + "/end", bob.accessToken(), null).status()).isEqualTo(200);
+      Response joined = api.post("/calls/" + groupCall + "/accept", bob.accessToken(), new JsonObject().put("deviceId", "bob-laptop"));
+      assertThat(joined.status()).as("%s", joined).isEqualTo(200);
+      assertThat(joined.json().getString("status")).isEqualTo("ongoing");
+      assertThat(joined.json().getJsonArray("inCall")).containsExactlyInAnyOrder(cat.id(), bob.id());
+      assertThat(callEvent(catPhone, "call.accepted", groupCall).getString("userId")).isEqualTo(bob.id());
+      assertThat(api.post("/calls/" + groupCall + "/accept", bob.accessToken(), null).errorCode())
+        .as("answering twice").isEqualTo("call.invalid_state");
+      // and once in, they leave like anyone else; the call goes on with the caller
+      JsonObject afterLeave = api.post("/calls/" + groupCall + "/end", bob.accessToken(), null).json();
+      assertThat(afterLeave.getString("status")).isEqualTo("ongoing");
+      assertThat(afterLeave.getJsonArray("inCall")).containsExactly(cat.id());
     }
   }
 

@@ -116,6 +116,47 @@ class MissedCallsTest {
   }
 
   @Test
+  void inAnAnsweredGroupCallWhoeverNeverAnsweredMissesItAtTheDeadlineWhileTheCallGoesOn() {
+    TestUser ann = users.create("ann");
+    TestUser bob = users.create("bob");
+    TestUser cat = users.create("cat");
+    TestUser dan = users.create("dan");
+    TestUser eve = users.create("eve");
+    String chatId = chats.groupChat("half-answered", ann, bob, cat, dan);
+    try (BridgeClient annPhone = Live.device(stack, ann); BridgeClient bobPhone = Live.device(stack, bob);
+         BridgeClient catPhone = Live.device(stack, cat); BridgeClient strangerPhone = Live.device(stack, eve)) {
+      String callId = api.post("/calls", ann.accessToken(), new JsonObject().put("chatId", chatId).put("type", "audio"))
+        .json().getString("id");
+      catPhone.awaitEvent("call.invite", ofCall(callId));
+      assertThat(api.post("/calls/" + callId + "/accept", bob.accessToken(), null).status()).isEqualTo(200);
+      assertThat(api.post("/calls/" + callId + "/reject", dan.accessToken(), null).status()).isEqualTo(200);
+
+      JsonObject missed = catPhone.awaitEvent("call.missed", ofCall(callId), 15_000).getJsonObject("data").getJsonObject("call");
+      assertThat(missed.getString("status")).as("the call goes on").isEqualTo("ongoing");
+      assertThat(missed.getJsonArray("missedBy")).containsExactly(cat.id());
+      assertThat(awaitMissedNotifications(api, cat, callId)).hasSize(1);
+
+      sleep(2_500); // both instances swept again meanwhile: still one outcome
+      assertThat(count(catPhone, "call.missed", callId)).as("one call.missed, not one per instance").isEqualTo(1);
+      assertThat(missedNotifications(api, cat, callId)).hasSize(1);
+      assertThat(count(annPhone, "call.missed", callId)).as("the caller missed nothing").isZero();
+      assertThat(count(bobPhone, "call.missed", callId)).as("who answered missed nothing").isZero();
+      assertThat(missedNotifications(api, bob, callId)).isEmpty();
+      assertThat(missedNotifications(api, dan, callId)).as("who declined missed nothing").isEmpty();
+      assertThat(Live.events(strangerPhone, 0)).noneMatch(e -> e.getString("type").startsWith("call."));
+      assertThat(missedNotifications(api, eve, callId)).isEmpty();
+      assertThat(api.get("/calls/" + callId, eve.accessToken()).status()).isEqualTo(404);
+
+      JsonObject stored = api.get("/calls/" + callId, ann.accessToken()).json();
+      assertThat(stored.getString("status")).isEqualTo("ongoing");
+      assertThat(stored.getJsonArray("inCall")).containsExactlyInAnyOrder(ann.id(), bob.id());
+      assertThat(stored.getJsonArray("missedBy")).containsExactly(cat.id());
+      // the one who missed it may still join late
+      assertThat(api.post("/calls/" + callId + "/accept", cat.accessToken(), null).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aCallAnsweredInTimeIsNeverMissed() {
     TestUser ann = users.create("ann");
     TestUser bob = users.create("bob");

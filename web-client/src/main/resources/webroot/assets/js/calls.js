@@ -139,6 +139,7 @@ export class Calls {
     pc.onicecandidate = e => e.candidate && this.send(userId, 'ice', e.candidate.toJSON());
     pc.ontrack = e => this.showRemote(userId, e.streams[0] || new MediaStream([e.track]));
     pc.onconnectionstatechange = () => {
+      this.markPeer(userId, pc.connectionState);
       if (pc.connectionState === 'connected') this.setStatus('connected', 'Connected');
       if (pc.connectionState === 'failed') this.setStatus('failed', 'Connection failed');
     };
@@ -238,6 +239,14 @@ export class Calls {
     }
     const media = tile.querySelector('.remote');
     if (media.srcObject !== stream) media.srcObject = stream;
+    const p = this.active.peers.get(userId);
+    if (p) this.markPeer(userId, p.pc.connectionState);
+  }
+
+  /** Each participant's tile shows how far its own peer connection got (a group call is one connection per pair). */
+  markPeer(userId, connectionState) {
+    const tile = this.grid && this.grid.querySelector(`[data-user="${CSS.escape(userId)}"]`);
+    if (tile) tile.dataset.peerState = connectionState;
   }
 
   removeRemote(userId) {

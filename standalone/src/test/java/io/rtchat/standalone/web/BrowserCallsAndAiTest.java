@@ -95,6 +95,50 @@ class BrowserCallsAndAiTest {
   }
 
   @Test
+  void aThreePartyGroupAudioCallConnectsEveryPair() {
+    TestUser ann = users.create("ann");
+    TestUser ben = users.create("ben");
+    TestUser cid = users.create("cid");
+    assumeBuilt("calls", stack.api().get("/calls/ice-servers", ann.accessToken()));
+    String chatId = chats.groupChat("trio", ann, ben, cid);
+    Map<TestUser, BrowserContext> devices = new java.util.LinkedHashMap<>();
+    Map<TestUser, Page> pages = new java.util.LinkedHashMap<>();
+    for (TestUser user : new TestUser[] {ann, ben, cid}) {
+      BrowserContext device = chromium.device(base);
+      Page page = ui.watch(device.newPage());
+      ui.signIn(page, user.email(), Users.PASSWORD);
+      devices.put(user, device);
+      pages.put(user, page);
+    }
+    Page annPage = pages.get(ann);
+    annPage.locator(".chat-item[data-chat=\"" + chatId + "\"]").click();
+    annPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Audio call")).click();
+    // one after the other: the later one offers to everyone already in the call (the mesh)
+    for (TestUser invitee : new TestUser[] {ben, cid}) {
+      Page page = pages.get(invitee);
+      assertThat(page.getByRole(AriaRole.ALERTDIALOG, new Page.GetByRoleOptions().setName("Incoming call"))).isVisible();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept").setExact(true)).click();
+      assertThat(page.locator(".call-card")).hasAttribute("data-state", "connected");
+    }
+    for (Map.Entry<TestUser, Page> entry : pages.entrySet()) {
+      Locator tiles = entry.getValue().locator(".call-card .tile[data-peer-state=connected]");
+      assertThat(tiles).hasCount(2);
+      for (TestUser other : pages.keySet()) {
+        if (other != entry.getKey()) {
+          assertThat(tiles.and(entry.getValue().locator("[data-user=\"" + other.id() + "\"]"))).hasCount(1);
+        }
+      }
+    }
+    Chromium.screenshot(annPage, "09-group-audio-call");
+    // one leaves: the other two stay connected to each other
+    pages.get(cid).getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hang up")).click();
+    for (TestUser stays : new TestUser[] {ann, ben}) {
+      assertThat(pages.get(stays).locator(".call-card .tile[data-peer-state=connected]")).hasCount(1);
+    }
+    devices.values().forEach(BrowserContext::close);
+  }
+
+  @Test
   void theAssistantsReplyStreamsIntoThePageAndCanBeStopped() {
     TestUser me = users.create("curious");
     assumeBuilt("the AI chat", stack.api().post("/chats/ai/messages", me.accessToken(), new JsonObject()));

@@ -64,7 +64,7 @@ class WebClientServingTest extends StackPerClass {
   @Test
   void probesAndTheApiAreNotShadowed() throws Exception {
     assertThat(get("/health").body()).contains("UP");
-    assertThat(get("/metrics").statusCode()).isEqualTo(200);
+    assertThat(get("/metrics").statusCode()).as("metrics live on the management port only").isEqualTo(404);
     assertThat(get("/api/v1/openapi.json").body()).contains("openapi");
     assertThat(get("/api/v1/users/me").statusCode()).isEqualTo(401);
     assertThat(get("/eventbus/info").body()).contains("websocket");
