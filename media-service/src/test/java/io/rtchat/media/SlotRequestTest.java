@@ -32,7 +32,6 @@ class SlotRequestTest {
   void anAvatarBelongsToNoChat() {
     Input in = Input.of(attachment().put("purpose", "avatar"));
     assertThat(SlotRequest.read(in)).isNull();
-    assertThat(SlotRequest.read(Input.of(attachment().put("purpose", "avatar").put("chatId", (String) null)))).isNull();
     JsonObject avatar = attachment().put("purpose", "avatar");
     avatar.remove("chatId");
     assertThat(SlotRequest.read(Input.of(avatar)).chatId()).isNull();
