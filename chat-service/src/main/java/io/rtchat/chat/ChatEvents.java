@@ -28,11 +28,13 @@ final class ChatEvents {
 
   /** {@code chat.created} for a group's chat: every member sees the same chat. */
   void groupChatCreated(JsonObject chat) {
+    chatStateChanged(chat.getString("_id"));
     Inbox.publish(bus, ChatViews.participants(chat), EventTypes.CHAT_CREATED, ChatViews.chat(chat));
   }
 
   /** {@code chat.created} for a new 1:1 chat: each of the two sees it as theirs (their pin, their unread count). */
   void directChatCreated(JsonObject chat) {
+    chatStateChanged(chat.getString("_id"));
     ChatViews.participants(chat).forEach(p -> Inbox.publish(bus, p, EventTypes.CHAT_CREATED, ChatViews.chatFor(chat, p)));
   }
 
@@ -41,6 +43,7 @@ final class ChatEvents {
    * drops the chat; null for nobody else).
    */
   void chatChanged(JsonObject chat, String alsoTell) {
+    chatStateChanged(chat.getString("_id"));
     Set<String> audience = new LinkedHashSet<>(ChatViews.participants(chat));
     if (alsoTell != null) {
       audience.add(alsoTell);
@@ -76,6 +79,14 @@ final class ChatEvents {
   void typing(JsonObject chat, String userId) {
     List<String> others = ChatViews.participants(chat).stream().filter(p -> !p.equals(userId)).toList();
     Inbox.publish(bus, others, EventTypes.CHAT_TYPING, new JsonObject().put("chatId", chat.getString("_id")).put("userId", userId));
+  }
+
+  /**
+   * The chat's membership, name or existence changed: every chat-service instance drops its in-memory copy
+   * (ChatStateCache), so that no send goes by an old list of participants. Published: every instance must hear it.
+   */
+  void chatStateChanged(String chatId) {
+    bus.publish(Addresses.CHAT_STATE_CHANGED, new JsonObject().put("chatId", chatId));
   }
 
   /**

@@ -6,11 +6,15 @@ import io.rtchat.common.Mongo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.BulkWriteOptions;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every query on {@code chats}. A chat document keeps the seed's fields ({@code isGroup, name, participants, groupId,
@@ -156,21 +160,33 @@ public class ChatStore {
       .map(chat -> chat != null && chat.getJsonArray("participants", new JsonArray()).contains(userId) ? chat : null);
   }
 
+  /** What one batch of sends did to one chat: its newest message, and how far each sender has now read. */
+  public record ChatRecord(String chatId, long lastSeq, JsonObject lastMessage, Map<String, Long> readers) {
+  }
+
   /**
-   * Records a stored message on its chat: {@code lastSeq}, {@code lastMessage} and {@code updatedAt} move only
-   * forward (the filter {@code lastSeq < seq} makes a late writer a no-op), and the sender's read pointer moves to
-   * their own message. Only the id comes back: nobody needs the chat, and a group's chat document (participants,
-   * read pointers) was the largest thing a send carried back from Mongo. (A find-and-modify rather than a plain update:
-   * the embedded mongo-java-server stops at the first match for it, while its update scans on.)
+   * Records a batch of stored messages on their chats in one unordered bulk write. Per chat: {@code lastSeq},
+   * {@code lastMessage} and {@code updatedAt} move only forward (the filter {@code lastSeq < seq} makes a late writer
+   * a no-op), and one {@code $max} moves each sender's read pointer to their own newest message (sending implies
+   * reading; the pointer is the read receipt). Nothing comes back: nobody needs the chat.
    */
-  public Future<Void> recordMessage(String chatId, long seq, JsonObject summary, String senderId) {
-    JsonObject filter = new JsonObject().put("_id", chatId).put("lastSeq", new JsonObject().put("$lt", seq));
-    JsonObject update = new JsonObject()
-      .put("$set", new JsonObject().put("lastSeq", seq).put("lastMessage", summary).put("updatedAt", Dates.now()))
-      .put("$max", new JsonObject().put(readSeqField(senderId), seq));
-    return mongo.findOneAndUpdateWithOptions(CHATS, filter, update,
-        new FindOptions().setFields(new JsonObject().put("_id", 1)), new UpdateOptions())
-      .compose(before -> before != null ? Future.<Void>succeededFuture() : advanceRead(chatId, senderId, seq).mapEmpty());
+  public Future<Void> recordMessages(List<ChatRecord> records) {
+    if (records.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    JsonObject now = Dates.now();
+    List<BulkOperation> updates = new ArrayList<>(records.size() * 2);
+    for (ChatRecord record : records) {
+      updates.add(BulkOperation.createUpdate(
+        new JsonObject().put("_id", record.chatId()).put("lastSeq", new JsonObject().put("$lt", record.lastSeq())),
+        new JsonObject().put("$set", new JsonObject().put("lastSeq", record.lastSeq())
+          .put("lastMessage", record.lastMessage()).put("updatedAt", now))));
+      JsonObject pointers = new JsonObject();
+      record.readers().forEach((reader, seq) -> pointers.put(readSeqField(reader), seq));
+      updates.add(BulkOperation.createUpdate(new JsonObject().put("_id", record.chatId()),
+        new JsonObject().put("$max", pointers)));
+    }
+    return mongo.bulkWriteWithOptions(CHATS, updates, new BulkWriteOptions(false)).mapEmpty();
   }
 
   /** Moves the user's read pointer forward to seq (never back); answers the chat as it was before (null: not theirs). */

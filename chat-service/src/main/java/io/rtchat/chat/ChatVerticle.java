@@ -7,6 +7,8 @@ import io.rtchat.api.GroupService;
 import io.rtchat.api.MediaService;
 import io.rtchat.call.CallVerticle;
 import io.rtchat.common.Config;
+import io.rtchat.common.ErrorCode;
+import io.rtchat.common.Errors;
 import io.rtchat.common.Mongo;
 import io.rtchat.common.Setting;
 import io.vertx.core.DeploymentOptions;
@@ -32,12 +34,17 @@ public class ChatVerticle extends VerticleBase {
     MessageStore messages = new MessageStore(mongo);
     ChatEvents events = new ChatEvents(vertx.eventBus());
     ChatAccess access = new ChatAccess(chats, messages);
+    ChatStateCache cache = new ChatStateCache(chats::byId).listen(vertx.eventBus());
+    SendBatcher<MessageBatchWriter.Send, MessageBatchWriter.Stored> batcher = new SendBatcher<>(vertx,
+      new MessageBatchWriter(chats, messages, events, cache, new SeqHints()),
+      config.getInt(Setting.MESSAGE_BATCH_WINDOW_MILLIS), config.getInt(Setting.MESSAGE_BATCH_MAX),
+      MessageSending.SEQ_ATTEMPTS, () -> Errors.exception(ErrorCode.UNAVAILABLE, "The chat is too busy right now; send again"));
     ChatService service = new ChatServiceImpl(
       chats,
       new GroupChatSync(chats, messages, events),
       new ParticipantQueries(chats),
       new ChatDirectory(chats, access, events, GroupService.createProxy(vertx), AuthService.createProxy(vertx)),
-      new MessageSending(chats, messages, access, events, MediaService.createProxy(vertx), new SendQueue(), maxMessageBytes),
+      new MessageSending(cache, messages, MediaService.createProxy(vertx), batcher, maxMessageBytes),
       new ReadState(chats, messages, access, events),
       new MessageActions(chats, messages, access, events, new TypingThrottle(), maxMessageBytes),
       new ChatCollections(messages, access),

@@ -73,7 +73,8 @@ final class GroupChatSync {
   Future<Void> delete(String groupId) {
     return chats.byGroup(groupId).compose(doc -> doc == null
       ? Future.succeededFuture()
-      : messages.deleteAllOf(doc.getString("_id")).compose(v -> chats.deleteChat(doc.getString("_id"))));
+      : messages.deleteAllOf(doc.getString("_id")).compose(v -> chats.deleteChat(doc.getString("_id")))
+        .onSuccess(v -> events.chatStateChanged(doc.getString("_id"))));
   }
 
   private static Future<Void> noChat() {

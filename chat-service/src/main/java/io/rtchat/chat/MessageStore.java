@@ -7,14 +7,20 @@ import io.rtchat.common.Paging;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.BulkWriteOptions;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Every query on {@code messages}. A message keeps the seed's fields ({@code chatId, groupId, sender, content, type,
@@ -49,6 +55,30 @@ public class MessageStore {
     return mongo.findOne(MESSAGES, new JsonObject().put("chatId", chatId).put("clientMsgId", clientMsgId), null);
   }
 
+  /**
+   * The stored messages with the same chatId and clientMsgId as any of these documents, by {@link #clientKey}: one
+   * query for all the sends of a batch that were not stored.
+   */
+  public Future<Map<String, JsonObject>> byClientMsgIds(List<JsonObject> docs) {
+    if (docs.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    JsonArray chatIds = new JsonArray(docs.stream().map(d -> d.getString("chatId")).distinct().toList());
+    JsonArray clientMsgIds = new JsonArray(docs.stream().map(d -> d.getString("clientMsgId")).distinct().toList());
+    return mongo.find(MESSAGES, new JsonObject().put("chatId", new JsonObject().put("$in", chatIds))
+        .put("clientMsgId", new JsonObject().put("$in", clientMsgIds)))
+      .map(found -> {
+        Map<String, JsonObject> byKey = new HashMap<>();
+        found.forEach(doc -> byKey.put(clientKey(doc), doc));
+        return byKey;
+      });
+  }
+
+  /** A message's chatId and clientMsgId as one key. */
+  static String clientKey(JsonObject doc) {
+    return doc.getString("chatId") + "\u0000" + doc.getString("clientMsgId");
+  }
+
   /** The highest seq stored in the chat (0 when it has none), read through the {@code chatId+seq} index. */
   public Future<Long> maxSeq(String chatId) {
     return mongo.findWithOptions(MESSAGES, new JsonObject().put("chatId", chatId), new FindOptions()
@@ -64,6 +94,23 @@ public class MessageStore {
   /** Inserts the message; fails with a duplicate-key error when its seq or clientMsgId is taken in the chat. */
   public Future<Void> insert(JsonObject message) {
     return mongo.insert(MESSAGES, message.copy()).mapEmpty();
+  }
+
+  /**
+   * Inserts the messages in one ordered bulk write (one round trip, one commit): on the first duplicate key the write
+   * stops, so what is stored is always a prefix of {@code batch} (see {@link #storedOf} to learn which). Fails with a
+   * duplicate-key error when a seq or clientMsgId is taken.
+   */
+  public Future<Void> insertAll(List<JsonObject> batch) {
+    List<BulkOperation> inserts = batch.stream().map(doc -> BulkOperation.createInsert(doc.copy())).toList();
+    return mongo.bulkWriteWithOptions(MESSAGES, inserts, new BulkWriteOptions(true)).mapEmpty();
+  }
+
+  /** Which of these message ids are stored. */
+  public Future<Set<String>> storedOf(List<String> ids) {
+    return mongo.findWithOptions(MESSAGES, new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(ids))),
+        new FindOptions().setFields(new JsonObject().put("_id", 1)))
+      .map(found -> found.stream().map(doc -> doc.getString("_id")).collect(Collectors.toSet()));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.rtchat.chat;
 import io.rtchat.api.MessageStored;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.EncodedEvent;
+import io.rtchat.common.InboxFanout;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,8 +34,10 @@ class ChatEventsTest {
     events = new ChatEvents(vertx.eventBus());
     for (String user : List.of("ann", "bob", "cy", "dee")) {
       inboxes.put(user, new CopyOnWriteArrayList<>());
-      vertx.eventBus().<EncodedEvent>consumer(Addresses.inbox(user), msg -> inboxes.get(user).add(msg.body().toJson()));
     }
+    // What a gateway does with the one fan-out message per event: hand the event to each recipient's sockets.
+    vertx.eventBus().<InboxFanout>consumer(Addresses.INBOX_FANOUT, msg -> msg.body().userIds()
+      .forEach(user -> inboxes.get(user).add(msg.body().event().toJson())));
   }
 
   @AfterEach

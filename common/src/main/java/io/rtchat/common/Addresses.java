@@ -39,6 +39,11 @@ public final class Addresses {
    * notification-service stores each invitee's notification.
    */
   public static final String GROUP_INVITATIONS_MADE = "internal.group.invitations-made";
+  /**
+   * Published by chat-service whenever a chat's membership, name or existence changes ({@code {chatId}}): every
+   * chat-service instance drops its in-memory copy of that chat, and its next send reads it again.
+   */
+  public static final String CHAT_STATE_CHANGED = "internal.chat.state-changed";
 
   public static final String INBOX_PREFIX = "user.";
   /**
