@@ -1,7 +1,7 @@
 package io.rtchat.chat;
 
 import io.rtchat.api.AuthService;
-import io.rtchat.api.GroupService;
+import io.rtchat.api.FriendService;
 import io.rtchat.common.Dates;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
@@ -32,14 +32,14 @@ final class ChatDirectory {
   private final ChatStore chats;
   private final ChatAccess access;
   private final ChatEvents events;
-  private final GroupService groups;
+  private final FriendService friends;
   private final AuthService auth;
 
-  ChatDirectory(ChatStore chats, ChatAccess access, ChatEvents events, GroupService groups, AuthService auth) {
+  ChatDirectory(ChatStore chats, ChatAccess access, ChatEvents events, FriendService friends, AuthService auth) {
     this.chats = chats;
     this.access = access;
     this.events = events;
-    this.groups = groups;
+    this.friends = friends;
     this.auth = auth;
   }
 
@@ -53,8 +53,8 @@ final class ChatDirectory {
     if (in.invalid()) {
       return in.failure();
     }
-    return groups.areFriends(userId, otherId)
-      .compose(friends -> friends
+    return friends.areFriends(userId, otherId)
+      .compose(areFriends -> areFriends
         ? chats.upsertDirectChat(userId, otherId)
         : Errors.<JsonObject>fail(ErrorCode.CHAT_NOT_FRIEND, "One-to-one chats are between friends"))
       .map(result -> {

@@ -1,12 +1,12 @@
 package io.rtchat.chat;
 
 import io.rtchat.common.Addresses;
+import io.rtchat.common.BoundedLru;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,12 +27,7 @@ final class ChatStateCache {
   static final int MAX_CHATS = 10_000;
 
   private final Function<String, Future<JsonObject>> loader;
-  private final Map<String, JsonObject> chats = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, JsonObject> eldest) {
-      return size() > MAX_CHATS;
-    }
-  };
+  private final Map<String, JsonObject> chats = new BoundedLru<>(MAX_CHATS);
   private final Map<String, Future<JsonObject>> loading = new HashMap<>();
   /** Bumped by every invalidation: a load that began before one must not put its (older) answer in. */
   private long invalidations;

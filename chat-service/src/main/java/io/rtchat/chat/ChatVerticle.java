@@ -3,7 +3,7 @@ package io.rtchat.chat;
 import io.rtchat.ai.AiChats;
 import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
-import io.rtchat.api.GroupService;
+import io.rtchat.api.FriendService;
 import io.rtchat.api.MediaService;
 import io.rtchat.call.CallVerticle;
 import io.rtchat.common.Config;
@@ -43,7 +43,7 @@ public class ChatVerticle extends VerticleBase {
       chats,
       new GroupChatSync(chats, messages, events),
       new ParticipantQueries(chats),
-      new ChatDirectory(chats, access, events, GroupService.createProxy(vertx), AuthService.createProxy(vertx)),
+      new ChatDirectory(chats, access, events, FriendService.createProxy(vertx), AuthService.createProxy(vertx)),
       new MessageSending(cache, messages, MediaService.createProxy(vertx), batcher, maxMessageBytes),
       new ReadState(chats, messages, access, events),
       new MessageActions(chats, messages, access, events, new TypingThrottle(), maxMessageBytes),

@@ -3,6 +3,7 @@ package io.rtchat.chat;
 import io.rtchat.api.AiChatService;
 import io.rtchat.api.MessageStored;
 import io.rtchat.common.Dates;
+import io.rtchat.common.NotificationTypes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -13,8 +14,6 @@ import java.util.Map;
 
 /** What leaves the service of a message document. */
 final class MessageViews {
-
-  static final int PREVIEW_CHARS = 200;
 
   private MessageViews() {
   }
@@ -82,7 +81,7 @@ final class MessageViews {
       .put("seq", doc.getLong("seq"))
       .put("sender", doc.getString("sender"))
       .put("type", doc.getString("type"))
-      .put("content", content.length() > PREVIEW_CHARS ? content.substring(0, PREVIEW_CHARS) : content)
+      .put("content", content.length() > NotificationTypes.PREVIEW_CHARS ? content.substring(0, NotificationTypes.PREVIEW_CHARS) : content)
       .put("deleted", doc.getBoolean("deleted", false))
       .put("createdAt", Dates.iso(doc.getValue("createdAt")));
   }
@@ -112,7 +111,7 @@ final class MessageViews {
     if (content.isBlank()) {
       return "[" + doc.getString("type") + "]";
     }
-    return content.length() > PREVIEW_CHARS ? content.substring(0, PREVIEW_CHARS) : content;
+    return content.length() > NotificationTypes.PREVIEW_CHARS ? content.substring(0, NotificationTypes.PREVIEW_CHARS) : content;
   }
 
   /** A page of message documents as the viewer sees them; {@code chats} hold the read pointers readBy comes from. */

@@ -1,6 +1,7 @@
 package io.rtchat.chat;
 
-import java.util.LinkedHashMap;
+import io.rtchat.common.BoundedLru;
+
 import java.util.Map;
 
 /**
@@ -13,12 +14,7 @@ final class SeqHints {
 
   static final int MAX_HINTS = 10_000;
 
-  private final Map<String, Long> hints = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-      return size() > MAX_HINTS;
-    }
-  };
+  private final Map<String, Long> hints = new BoundedLru<>(MAX_HINTS);
 
   /** The last seq this instance stored in the chat, or null when it does not know. */
   Long hint(String chatId) {

@@ -1,6 +1,7 @@
 package io.rtchat.chat;
 
-import java.util.LinkedHashMap;
+import io.rtchat.common.BoundedLru;
+
 import java.util.Map;
 
 /**
@@ -12,12 +13,7 @@ final class TypingThrottle {
   static final long WINDOW_MS = 2_000;
   static final int MAX_ENTRIES = 50_000;
 
-  private final Map<String, Long> lastSent = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-      return size() > MAX_ENTRIES;
-    }
-  };
+  private final Map<String, Long> lastSent = new BoundedLru<>(MAX_ENTRIES);
 
   /** Whether a signal from this user in this chat was let through within the window. */
   synchronized boolean recentlySent(String userId, String chatId, long nowMs) {

@@ -1,6 +1,7 @@
 package io.rtchat.chat;
 
 import io.rtchat.api.MessageStored;
+import io.rtchat.common.NotificationTypes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -54,10 +55,10 @@ class MessageViewsTest {
 
   @Test
   void theChatsSummaryAndTheNotificationPreviewCutLongTexts() {
-    String longText = "x".repeat(MessageViews.PREVIEW_CHARS + 50);
+    String longText = "x".repeat(NotificationTypes.PREVIEW_CHARS + 50);
 
-    assertThat(MessageViews.summary(message(1, "ann", "text", longText)).getString("content")).hasSize(MessageViews.PREVIEW_CHARS);
-    assertThat(MessageViews.preview(message(1, "ann", "text", longText))).hasSize(MessageViews.PREVIEW_CHARS);
+    assertThat(MessageViews.summary(message(1, "ann", "text", longText)).getString("content")).hasSize(NotificationTypes.PREVIEW_CHARS);
+    assertThat(MessageViews.preview(message(1, "ann", "text", longText))).hasSize(NotificationTypes.PREVIEW_CHARS);
     assertThat(MessageViews.preview(message(1, "ann", "image", ""))).isEqualTo("[image]");
     assertThat(MessageViews.preview(message(1, "ann", "file", "the contract"))).isEqualTo("the contract");
   }

@@ -25,12 +25,6 @@ public interface GroupService {
     return new GroupServiceVertxEBProxy(vertx, ADDRESS);
   }
 
-  /**
-   * Whether the two users are friends. Same answer as {@link FriendService#areFriends}, which owns it; kept here only
-   * until chat-service asks FriendService (then this method goes).
-   */
-  Future<Boolean> areFriends(String userId, String otherUserId);
-
   /** Succeeds when the service and its database answer. */
   Future<Void> ready();
 

@@ -13,7 +13,7 @@ class GroupServiceImpl implements GroupService {
   /** The use cases behind the API, one per thing a user does with groups. */
   record UseCases(GroupQueries queries, CreateGroup create, RenameGroup rename, DeleteGroup delete,
                   InviteToGroup invite, AnswerGroupInvitation answer, LeaveGroup leave, RemoveGroupMember remove,
-                  ChangeGroupAdmins admins, FriendQueries friends) {
+                  ChangeGroupAdmins admins) {
   }
 
   private final MongoClient mongo;
@@ -22,11 +22,6 @@ class GroupServiceImpl implements GroupService {
   GroupServiceImpl(MongoClient mongo, UseCases use) {
     this.mongo = mongo;
     this.use = use;
-  }
-
-  @Override
-  public Future<Boolean> areFriends(String userId, String otherUserId) {
-    return use.friends().areFriends(userId, otherUserId);
   }
 
   @Override

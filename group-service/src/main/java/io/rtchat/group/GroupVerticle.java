@@ -49,8 +49,7 @@ public class GroupVerticle extends VerticleBase {
       new AnswerGroupInvitation(chats, groups, invitations, social, groupEvents),
       new LeaveGroup(groups, aftermath),
       new RemoveGroupMember(groups, aftermath),
-      new ChangeGroupAdmins(groups, groupEvents),
-      friendQueries));
+      new ChangeGroupAdmins(groups, groupEvents)));
 
     ServiceBinder binder = new ServiceBinder(vertx);
     return invitations.createIndexes()

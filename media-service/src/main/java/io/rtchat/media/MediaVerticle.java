@@ -1,5 +1,6 @@
 package io.rtchat.media;
 
+import io.rtchat.api.ChatService;
 import io.rtchat.api.MediaService;
 import io.rtchat.common.Config;
 import io.rtchat.common.Mongo;
@@ -11,7 +12,8 @@ import io.vertx.serviceproxy.ServiceBinder;
 
 /**
  * Wires the media service: config, Mongo and its indexes, the S3 client (bucket created when missing), the content
- * detector, its proxy on {@value MediaService#ADDRESS}, and the periodic sweep of expired upload slots.
+ * detector, the use cases, its proxy on {@value MediaService#ADDRESS}, and the periodic sweep of expired upload
+ * slots. The whole object graph is built here.
  */
 public class MediaVerticle extends VerticleBase {
 
@@ -27,12 +29,23 @@ public class MediaVerticle extends VerticleBase {
         return new ContentCheck();
       })
       .compose(content -> {
-        MediaServiceImpl service = new MediaServiceImpl(vertx, config, mongo, storage, content);
-        return service.createIndexes()
+        MediaStore store = new MediaStore(mongo);
+        MediaPolicy policy = new MediaPolicy(config);
+        MediaViews views = new MediaViews(config.get(Setting.PUBLIC_URL));
+        ChatService chats = ChatService.createProxy(vertx);
+        MediaAccess access = new MediaAccess(store, chats);
+        ThumbnailMaker thumbnails = new ThumbnailMaker(store, storage, policy,
+          vertx.createSharedWorkerExecutor("media-thumbnails", 2));
+        MediaService service = new MediaServiceImpl(mongo, storage, new MediaServiceImpl.UseCases(
+          new UploadSlots(store, storage, policy, views, chats, new StorageQuota(config, mongo)),
+          new UploadCompletion(vertx, store, storage, content, access, views, thumbnails),
+          new Downloads(storage, policy, access, views),
+          new Attachments(store, views)));
+        ExpirySweep sweep = new ExpirySweep(store, storage);
+        return store.createIndexes()
           .compose(v -> storage.ensureBucket())
           .compose(v -> new ServiceBinder(vertx).setAddress(MediaService.ADDRESS).register(MediaService.class, service).completion())
-          .onSuccess(v -> vertx.setPeriodic(config.getInt(Setting.MEDIA_SWEEP_INTERVAL_SECONDS) * 1000L,
-            timer -> service.sweepExpired()));
+          .onSuccess(v -> vertx.setPeriodic(config.getInt(Setting.MEDIA_SWEEP_INTERVAL_SECONDS) * 1000L, timer -> sweep.run()));
       });
   }
 

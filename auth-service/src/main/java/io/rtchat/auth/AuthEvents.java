@@ -1,0 +1,28 @@
+package io.rtchat.auth;
+
+import io.rtchat.common.Addresses;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Everything auth-service tells the rest of the mesh. Both events are published, not sent: every gateway instance
+ * caches token state and holds sockets of its own, so each one must hear them.
+ */
+class AuthEvents {
+
+  private final EventBus bus;
+
+  AuthEvents(EventBus bus) {
+    this.bus = bus;
+  }
+
+  /** A password reset bumped the token version: every gateway refuses older access tokens and closes their sockets. */
+  void tokensRevoked(String userId, int tokenVersion) {
+    bus.publish(Addresses.AUTH_TOKENS_REVOKED, new JsonObject().put("userId", userId).put("tokenVersion", tokenVersion));
+  }
+
+  /** One login (a refresh-token family) ended: gateways refuse its access tokens and close its sockets. */
+  void sessionEnded(String userId, String sessionId) {
+    bus.publish(Addresses.AUTH_SESSION_ENDED, new JsonObject().put("userId", userId).put("sessionId", sessionId));
+  }
+}
