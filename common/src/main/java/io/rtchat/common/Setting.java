@@ -2,7 +2,7 @@ package io.rtchat.common;
 
 /**
  * Every setting rtchat reads, its environment variable, its default and what it means.
- * The README's configuration table is this list; keep them together.
+ * The configuration table in docs/configuration.md is this list; keep them together (ReadmeTest checks it).
  */
 public enum Setting {
   HTTP_HOST("0.0.0.0", "Interface the gateway listens on"),

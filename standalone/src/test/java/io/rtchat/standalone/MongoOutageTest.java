@@ -70,7 +70,7 @@ class MongoOutageTest {
     assertThat(waited).as("answered within the configured wait, not the driver's 30 s").isLessThan(15_000);
     Response login = api.post("/auth/login", null, new JsonObject().put("email", una.email()).put("password", Users.PASSWORD));
     assertThat(login.status()).as(login.toString()).isEqualTo(503);
-    assertThat(api.get("/ready", null).status()).isEqualTo(503);
+    assertThat(stack.management().get("/ready", null).status()).isEqualTo(503);
 
     mongo = startMongo();
     long deadline = System.currentTimeMillis() + 60_000;
