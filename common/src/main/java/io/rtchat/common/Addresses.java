@@ -30,6 +30,11 @@ public final class Addresses {
    */
   public static final String CHAT_MESSAGE_STORED = "internal.chat.message-stored";
   /**
+   * Published by notification-service when a user's first socket opened or last socket closed anywhere in the cluster,
+   * {@code {userId, online}}: every notification-service instance applies it to its in-memory view of who is online.
+   */
+  public static final String PRESENCE_CHANGED = "internal.presence.changed";
+  /**
    * Sent (point to point) by group-service when a friend request was made ({@code FriendRequestSent}):
    * notification-service stores the receiver's notification.
    */

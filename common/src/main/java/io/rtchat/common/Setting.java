@@ -122,6 +122,9 @@ public enum Setting {
 
   PRESENCE_GRACE_MILLIS("5000", "How long a user stays online after the last socket closes (reconnects within it are not seen)"),
   PRESENCE_LEASE_SECONDS("45", "Gateways renew their presence lease every third of this; sockets of a gateway silent this long expire"),
+  PRESENCE_VIEW_REFRESH_SECONDS("30", "How often each notification-service instance reloads its in-memory view of who is online from MongoDB (bounds how long a missed presence event can leave it wrong)"),
+  NOTIFY_BATCH_WINDOW_MILLIS("20", "How long notification-service gathers message-stored events to store their notifications in one bulk write"),
+  NOTIFY_BATCH_MAX("512", "Most message-stored events in one notification batch; a full batch is written at once"),
   MAIL_RETRY_ATTEMPTS("4", "Delivery attempts per mail before it is logged and kept in MongoDB (collection dead_letters, 7 days)"),
   MAIL_RETRY_DELAY_MILLIS("500", "Delay before the first retry of a mail; doubles with each further attempt"),
   DIGEST_INTERVAL_SECONDS("0", "How often unread-message digests are mailed; 0 turns digests off"),

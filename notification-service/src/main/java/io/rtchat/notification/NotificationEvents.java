@@ -1,5 +1,6 @@
 package io.rtchat.notification;
 
+import io.rtchat.common.Addresses;
 import io.rtchat.common.EventTypes;
 import io.rtchat.common.Inbox;
 import io.vertx.core.eventbus.EventBus;
@@ -25,5 +26,10 @@ class NotificationEvents {
   void presence(Collection<String> audience, String userId, String status, String lastSeenAt) {
     Inbox.publish(bus, audience, EventTypes.PRESENCE,
       new JsonObject().put("userId", userId).put("status", status).put("lastSeenAt", lastSeenAt));
+  }
+
+  /** Every notification-service instance (its {@link PresenceView}) learns that a user's first socket opened or last closed. */
+  void presenceChanged(String userId, boolean online) {
+    bus.publish(Addresses.PRESENCE_CHANGED, new JsonObject().put("userId", userId).put("online", online));
   }
 }

@@ -6,11 +6,15 @@ import io.rtchat.common.Mongo;
 import io.rtchat.common.NotificationTypes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import com.mongodb.MongoBulkWriteException;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.BulkWriteOptions;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,6 +69,66 @@ public class NotificationStore {
     return upsertMessage(userId, event)
       .recover(err -> Mongo.isDuplicateKey(err) ? upsertMessage(userId, event) : Future.failedFuture(err))
       .compose(doc -> showIfNewer(doc, event));
+  }
+
+  /**
+   * Applies a batch of collapsed message notifications in one ordered bulk write: per (user, chat) an upsert counting
+   * its messages, then an update showing its newest message if it is newer than the one shown (conditional on the
+   * message id, as {@link #collapseMessage}). Answers the touched notifications. Ordered, so when another instance
+   * wins the race to create a key, every operation before the failed one is applied and none after: the rest is
+   * written again from the failed one (which then finds the winner's document), so no message is counted twice.
+   */
+  public Future<List<JsonObject>> collapseMessages(List<MessageBatch.Collapse> batch) {
+    if (batch.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    JsonObject now = Dates.now();
+    List<BulkOperation> ops = new ArrayList<>(batch.size() * 2);
+    for (MessageBatch.Collapse c : batch) {
+      JsonObject latest = new JsonObject().put("content", c.content()).put("relatedId", c.messageId())
+        .put("senderId", c.senderId());
+      JsonObject set = new JsonObject().put("updatedAt", now).put("digested", null);
+      JsonObject onInsert = new JsonObject().put("_id", Ids.newId()).put("userId", c.userId())
+        .put("type", NotificationTypes.MESSAGE).put("chatId", c.chatId()).put("read", false).put("createdAt", now);
+      if (c.messageId() == null) {
+        set.mergeIn(latest);
+      } else {
+        onInsert.mergeIn(latest);
+      }
+      JsonObject key = new JsonObject().put("collapseKey", c.key());
+      ops.add(BulkOperation.createUpdate(key, new JsonObject()
+        .put("$inc", new JsonObject().put("count", c.count())).put("$set", set).put("$setOnInsert", onInsert), true, false));
+      if (c.messageId() != null) {
+        ops.add(BulkOperation.createUpdate(key.copy().put("relatedId", new JsonObject().put("$lt", c.messageId())),
+          new JsonObject().put("$set", latest), false, false));
+      }
+    }
+    List<String> keys = batch.stream().map(MessageBatch.Collapse::key).toList();
+    return writeFrom(ops, 0, 2)
+      .compose(v -> mongo.find(NOTIFICATIONS, new JsonObject().put("collapseKey",
+        new JsonObject().put("$in", new io.vertx.core.json.JsonArray(keys)))));
+  }
+
+  private Future<Void> writeFrom(List<BulkOperation> ops, int from, int retries) {
+    return mongo.bulkWriteWithOptions(NOTIFICATIONS, ops.subList(from, ops.size()), new BulkWriteOptions(true))
+      .<Void>mapEmpty()
+      .recover(err -> {
+        int failedAt = failedIndex(err);
+        if (retries > 0 && failedAt >= 0 && Mongo.isDuplicateKey(err)) {
+          return writeFrom(ops, from + failedAt, retries - 1);
+        }
+        return Future.failedFuture(err);
+      });
+  }
+
+  /** The index of the first failed operation of an ordered bulk write, or -1 when the failure does not say. */
+  private static int failedIndex(Throwable err) {
+    for (Throwable t = err; t != null; t = t.getCause()) {
+      if (t instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()) {
+        return bulk.getWriteErrors().get(0).getIndex();
+      }
+    }
+    return -1;
   }
 
   private Future<JsonObject> upsertMessage(String userId, JsonObject event) {

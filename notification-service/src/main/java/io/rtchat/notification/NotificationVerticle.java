@@ -46,17 +46,24 @@ public class NotificationVerticle extends VerticleBase {
     DigestJob digest = new DigestJob(vertx, notifications, presence, mailer, auth,
       Duration.ofSeconds(config.getInt(Setting.DIGEST_INTERVAL_SECONDS)),
       Duration.ofSeconds(config.getInt(Setting.DIGEST_OFFLINE_SECONDS)), config.get(Setting.PUBLIC_URL));
+    PresenceView view = new PresenceView();
+    PresenceViewFeed viewFeed = new PresenceViewFeed(vertx, presenceStore, view,
+      Duration.ofSeconds(config.getInt(Setting.PRESENCE_VIEW_REFRESH_SECONDS)));
+    MessageStoredListener messages = new MessageStoredListener(vertx, view, notifications, events,
+      config.getInt(Setting.NOTIFY_BATCH_WINDOW_MILLIS), config.getInt(Setting.NOTIFY_BATCH_MAX));
     RecordNotifications recorder = new RecordNotifications(notifications, presence, events);
     NotificationService service = new NotificationServiceImpl(mongo, mailer, notifications, presence, recorder);
 
     return notifications.createIndexes()
       .compose(v -> deadLetters.createIndexes())
       .compose(v -> presenceStore.createIndexes())
+      // the view of who is online is loaded before any message event is taken
+      .compose(v -> viewFeed.start())
       // internal events of other services, each listener registered before the service answers
       .compose(v -> new SocialEventsListener(vertx.eventBus(), recorder).register())
       .compose(v -> new ServiceBinder(vertx).setAddress(NotificationService.ADDRESS)
         .register(NotificationService.class, service).completion())
-      .compose(v -> new MessageStoredListener(vertx.eventBus(), service).register())
+      .compose(v -> messages.register())
       .onSuccess(v -> {
         presence.start();
         digest.start();

@@ -41,20 +41,29 @@ public class PresenceStore {
       new UpdateOptions().setUpsert(true)).mapEmpty();
   }
 
-  public Future<Void> removeSocket(String userId, String socketId, String gatewayId) {
+  /** true when the user has no socket left. */
+  public Future<Boolean> removeSocket(String userId, String socketId, String gatewayId) {
     return pull(userId, socket(socketId, gatewayId));
   }
 
   /** Drops every socket a gateway held for the user (that gateway's lease expired). */
-  public Future<Void> removeGatewaySockets(String userId, String gatewayId) {
+  public Future<Boolean> removeGatewaySockets(String userId, String gatewayId) {
     return pull(userId, new JsonObject().put("gateway", gatewayId));
   }
 
-  private Future<Void> pull(String userId, JsonObject match) {
+  private Future<Boolean> pull(String userId, JsonObject match) {
     JsonObject update = new JsonObject()
       .put("$pull", new JsonObject().put("sockets", match))
       .put("$set", new JsonObject().put("changedAt", Dates.now()));
-    return mongo.updateCollection(PRESENCE, new JsonObject().put("_id", userId), update).mapEmpty();
+    return mongo.findOneAndUpdateWithOptions(PRESENCE, new JsonObject().put("_id", userId), update,
+        new FindOptions().setFields(new JsonObject().put("sockets", new JsonObject().put("$slice", 1))),
+        new UpdateOptions().setReturningNewDocument(true))
+      .map(doc -> doc == null || doc.getJsonArray("sockets", new JsonArray()).isEmpty());
+  }
+
+  /** Every user with a socket open on any gateway: what a notification-service instance loads its view from. */
+  public Future<List<String>> usersWithSockets() {
+    return ids(new JsonObject().put("sockets.0", new JsonObject().put("$exists", true)));
   }
 
   private static JsonObject socket(String socketId, String gatewayId) {

@@ -59,12 +59,13 @@ public class PresenceTracker {
 
   public Future<Void> socketOpened(String userId, String socketId, String gatewayId) {
     return store.addSocket(userId, socketId, gatewayId)
+      .onSuccess(v -> events.presenceChanged(userId, true))
       .compose(v -> store.goOnline(userId))
       .compose(state -> state == null ? Future.succeededFuture() : announce(userId, state));
   }
 
   public Future<Void> socketClosed(String userId, String socketId, String gatewayId) {
-    return store.removeSocket(userId, socketId, gatewayId).onSuccess(v -> settleLater(userId));
+    return store.removeSocket(userId, socketId, gatewayId).onSuccess(none -> left(userId, none)).mapEmpty();
   }
 
   /** Renews the gateway's lease: false when the lease had expired (the gateway then reports its sockets again). */
@@ -79,6 +80,14 @@ public class PresenceTracker {
 
   public Future<Boolean> offlineSince(String userId, Instant before) {
     return store.offlineSince(userId, before);
+  }
+
+  /** The last socket closed: every instance's view learns it now, the status changes after the grace period. */
+  private void left(String userId, boolean noSocketLeft) {
+    if (noSocketLeft) {
+      events.presenceChanged(userId, false);
+    }
+    settleLater(userId);
   }
 
   private void settleLater(String userId) {
@@ -117,7 +126,7 @@ public class PresenceTracker {
       }
       for (String gateway : dead) {
         log.info("presence lease expired gatewayId={} userId={}", gateway, userId);
-        drops.add(store.removeGatewaySockets(userId, gateway).onSuccess(x -> settleLater(userId)));
+        drops.add(store.removeGatewaySockets(userId, gateway).onSuccess(none -> left(userId, none)).mapEmpty());
       }
     }
     return Future.all(drops).mapEmpty();
