@@ -124,6 +124,18 @@ class AuthHardeningTest {
   }
 
   @Test
+  void repeatedResetRequestsForOneAddressMailItOnce() {
+    TestUser uma = users.create("uma"); // its first mail: the verification code
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.post("/auth/forgot-password", null, new JsonObject().put("email", uma.email())).status()).isEqualTo(202);
+    }
+    assertThat(users.awaitMailBody(uma.email(), 2)).contains("token=");
+    // the mails are sent after the answers: give any further ones time to arrive
+    stack.vertx.timer(1_500).await();
+    assertThat(users.mailCount(uma.email())).as("mails to the address").isEqualTo(2);
+  }
+
+  @Test
   void codeGuessesAreCappedAcrossResends() {
     String name = Users.unique("jay");
     String email = name + "@example.test";
