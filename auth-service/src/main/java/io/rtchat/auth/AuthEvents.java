@@ -1,9 +1,11 @@
 package io.rtchat.auth;
 
+import io.rtchat.api.MediaReleased;
 import io.rtchat.common.Addresses;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 
 /**
  * Everything auth-service tells the rest of the mesh. The session events are published, not sent: every gateway
@@ -27,7 +29,7 @@ class AuthEvents {
    * is (it asks {@code avatarsInUse} first). Sent, not published: one media-service instance does it.
    */
   void avatarReleased(String mediaId) {
-    bus.send(Addresses.MEDIA_RELEASED, new JsonObject().put("mediaIds", new JsonArray().add(mediaId)));
+    bus.send(Addresses.MEDIA_RELEASED, new MediaReleased().setMediaIds(List.of(mediaId)).toJson());
   }
 
   /** One login (a refresh-token family) ended: gateways refuse its access tokens and close its sockets. */

@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.api.MediaReleased;
 import io.rtchat.api.MessageStored;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.EventTypes;
@@ -114,12 +115,12 @@ final class ChatEvents {
     List<String> mediaIds = attachments.stream().filter(a -> a instanceof JsonObject)
       .map(a -> ((JsonObject) a).getString("id")).filter(Objects::nonNull).toList();
     if (!mediaIds.isEmpty()) {
-      bus.send(Addresses.MEDIA_RELEASED, new JsonObject().put("mediaIds", new JsonArray(mediaIds)));
+      bus.send(Addresses.MEDIA_RELEASED, new MediaReleased().setMediaIds(mediaIds).toJson());
     }
   }
 
   /** A group chat and its messages were deleted: media-service reclaims the chat's attachments. */
   void chatMediaReleased(String chatId) {
-    bus.send(Addresses.MEDIA_RELEASED, new JsonObject().put("chatId", chatId));
+    bus.send(Addresses.MEDIA_RELEASED, new MediaReleased().setChatId(chatId).toJson());
   }
 }

@@ -2,6 +2,7 @@ package io.rtchat.media;
 
 import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
+import io.rtchat.api.MediaReleased;
 import io.rtchat.common.Addresses;
 import io.rtchat.api.MediaService;
 import io.rtchat.common.Config;
@@ -52,7 +53,7 @@ public class MediaVerticle extends VerticleBase {
           .compose(v -> storage.ensureBucket())
           .compose(v -> new ServiceBinder(vertx).setAddress(MediaService.ADDRESS).register(MediaService.class, service).completion())
           .compose(v -> vertx.eventBus().<JsonObject>consumer(Addresses.MEDIA_RELEASED,
-            msg -> reclamation.release(msg.body())).completion())
+            msg -> reclamation.release(new MediaReleased(msg.body()))).completion())
           .onSuccess(v -> sweepTimer = vertx.setPeriodic(config.getInt(Setting.MEDIA_SWEEP_INTERVAL_SECONDS) * 1000L,
             timer -> sweep.run().eventually(reclamation::run)));
       });

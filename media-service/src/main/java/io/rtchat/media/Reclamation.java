@@ -2,6 +2,7 @@ package io.rtchat.media;
 
 import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
+import io.rtchat.api.MediaReleased;
 import io.rtchat.common.Ids;
 import io.rtchat.common.Metrics;
 import io.vertx.core.Future;
@@ -86,23 +87,19 @@ final class Reclamation {
    * A release event ({@code {mediaIds}} or {@code {chatId}}): those media become due a little later (not at once: a
    * send that was checking the same media at this moment must have stored its message before anyone asks).
    */
-  Future<Long> release(JsonObject event) {
+  Future<Long> release(MediaReleased event) {
     JsonObject which;
-    JsonArray ids = event == null ? null : event.getJsonArray("mediaIds");
-    String chatId = event == null ? null : event.getString("chatId");
-    if (ids != null) {
-      List<String> valid = ids.stream().filter(id -> id instanceof String s && Ids.isValid(s)).map(String.class::cast).toList();
-      if (valid.isEmpty()) {
-        return Future.succeededFuture(0L);
-      }
-      which = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(valid)));
+    String chatId = event.getChatId();
+    List<String> ids = event.getMediaIds().stream().filter(Ids::isValid).distinct().toList();
+    if (!ids.isEmpty()) {
+      which = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(ids)));
     } else if (Ids.isValid(chatId)) {
       which = new JsonObject().put("chatId", chatId).put("purpose", MediaPolicy.ATTACHMENT);
     } else {
       return Future.succeededFuture(0L);
     }
     return store.release(which, Instant.now().plus(policy.releaseDelay()))
-      .onSuccess(n -> log.info("media released count={} chatId={}", n, chatId))
+      .onSuccess(n -> log.info("media released count={} chatId={}", n, chatId == null ? "" : chatId))
       .onFailure(err -> log.warn("media release not recorded, those media stay stored error={}", err.toString()));
   }
 
