@@ -4,6 +4,7 @@ import io.rtchat.common.Addresses;
 import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.BridgeClient;
+import io.rtchat.standalone.support.Groups;
 import io.rtchat.standalone.support.MediaFiles;
 import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users.TestUser;
@@ -191,6 +192,22 @@ class MediaReclamationTest extends StackPerClass {
 
     assertThat(api.delete("/messages/" + second.getString("id"), dee.accessToken()).status()).isEqualTo(204);
     await("the picture of the deleted messages is reclaimed", () -> gone(dee, id(picture)));
+    assertThat(stored("media/" + id(picture))).isFalse();
+  }
+
+  @Test
+  void theAttachmentsOfADeletedGroupGoWithIt() throws Exception {
+    TestUser kim = users.create("kim");
+    TestUser lou = users.create("lou");
+    Groups.TestGroup group = stack.groups().withMembers(kim, lou);
+    byte[] png = MediaFiles.image(20, 20, "png");
+    JsonObject picture = media.upload(lou.accessToken(), attachment(group.chatId(), "group.png", "image/png", png.length), png);
+    sendWith(lou, group.chatId(), "group-1", "image", id(picture));
+
+    // Lou, a member, cannot delete the group; its owner does, and the picture sent there goes with it.
+    assertThat(api.delete("/groups/" + group.id(), lou.accessToken()).status()).isEqualTo(403);
+    assertThat(api.delete("/groups/" + group.id(), kim.accessToken()).status()).isEqualTo(204);
+    await("the deleted group's picture is reclaimed", () -> gone(lou, id(picture)));
     assertThat(stored("media/" + id(picture))).isFalse();
   }
 
