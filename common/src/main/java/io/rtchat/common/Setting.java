@@ -72,7 +72,8 @@ public enum Setting {
   MEDIA_DOWNLOAD_TTL_SECONDS("300", "Lifetime of the presigned GET URL a download redirects to"),
   MEDIA_THUMBNAIL_MAX_SOURCE_BYTES("20971520", "Largest image read into memory to render a thumbnail (at most 2 GiB); larger images serve the original as their thumbnail"),
   MEDIA_QUOTA_BYTES("1073741824", "Storage quota per user (1 GiB): the sizes of their pending and ready uploads; a slot that would exceed it is refused (413)"),
-  MEDIA_SWEEP_INTERVAL_SECONDS("60", "How often expired upload slots and their objects are cleaned up"),
+  MEDIA_SWEEP_INTERVAL_SECONDS("60", "How often expired upload slots and their objects are cleaned up, and unused media reclaimed"),
+  MEDIA_UNSENT_GRACE_SECONDS("86400", "How long a completed upload that no message holds and that is nobody's avatar is kept (24 h) before it is deleted and its quota freed"),
 
   CLUSTER_HOSTS("", "Comma-separated Hazelcast members for TCP-IP join (e.g. 127.0.0.1); used by the per-service jars"),
   CLUSTER_K8S_SERVICE_DNS("", "Headless Service DNS name for Kubernetes discovery; wins over CLUSTER_HOSTS"),
