@@ -257,7 +257,7 @@ public final class CrashMain {
       env.put("DATA_DIR", dataDir.toString());
       env.put("HTTP_PORT", Integer.toString(port));
       env.put("PUBLIC_URL", "http://127.0.0.1:" + port);
-      env.put("MONGO_EMBEDDED_BACKEND", "h2");
+      env.put("MONGO_EMBEDDED_BACKEND", "file");
       env.put("ACCESS_TOKEN_TTL_SECONDS", "86400");
       ServerProcess server = new ServerProcess(builder.start());
       long deadline = System.currentTimeMillis() + startTimeoutMs;

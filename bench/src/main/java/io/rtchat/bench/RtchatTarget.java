@@ -64,7 +64,7 @@ final class RtchatTarget implements Target {
     }
     return "memory".equals(System.getenv("MONGO_EMBEDDED_BACKEND"))
       ? "embedded mongo-java-server, memory backend"
-      : "embedded mongo-java-server, h2 file backend committed before each write is acknowledged";
+      : "embedded mongo-java-server, file backend (memory plus a journal written before each write is acknowledged)";
   }
 
   @Override

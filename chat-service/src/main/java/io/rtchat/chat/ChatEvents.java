@@ -57,8 +57,15 @@ final class ChatEvents {
   }
 
   /** {@code message.new} to every participant, the sender's other devices included. */
+  /** {@code message.new}: the sender's devices see their clientMsgId (to match their pending send), the others not. */
   void messageNew(JsonObject chat, JsonObject message) {
-    Inbox.publish(bus, ChatViews.participants(chat), EventTypes.MESSAGE_NEW, MessageViews.message(message, null));
+    String sender = message.getString("sender");
+    List<String> participants = ChatViews.participants(chat);
+    List<String> others = participants.stream().filter(p -> !p.equals(sender)).toList();
+    if (others.size() < participants.size()) {
+      Inbox.publish(bus, List.of(sender), EventTypes.MESSAGE_NEW, MessageViews.message(message, sender));
+    }
+    Inbox.publish(bus, others, EventTypes.MESSAGE_NEW, MessageViews.message(message, null));
   }
 
   /** {@code message.read}: the reader's pointer in the chat moved to {@code seq} (the read receipt). */

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * MessageViews.readBy) plus {@code seq} (its place in the chat, 1, 2, 3 …
  * without gaps), {@code clientMsgId} (the sender's id for it, so a retried send is recognised), {@code links} (URLs
  * found in its text) and {@code editedAt}. Two unique indexes carry the delivery guarantees: {@code chatId+seq} (a
- * number is taken only by a stored message) and {@code chatId+clientMsgId} (never a second copy).
+ * number is taken only by a stored message) and {@code chatId+sender+clientMsgId} (never a second copy of a sender's message).
  */
 public class MessageStore {
 
@@ -42,7 +42,9 @@ public class MessageStore {
 
   public Future<Void> createIndexes() {
     return Mongo.uniqueIndex(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("seq", 1))
-      .compose(v -> Mongo.uniqueIndex(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("clientMsgId", 1)))
+      // clientMsgId is the sender's: another member reusing it must not make a sender's send look like a retry
+      .compose(v -> Mongo.dropIndexIfPresent(mongo, MESSAGES, "chatId_1_clientMsgId_1"))
+      .compose(v -> Mongo.uniqueIndex(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("sender", 1).put("clientMsgId", 1)))
       .compose(v -> Mongo.index(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("starredBy", 1)))
       .compose(v -> Mongo.index(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("type", 1).put("seq", 1)));
   }
@@ -51,21 +53,25 @@ public class MessageStore {
     return mongo.findOne(MESSAGES, new JsonObject().put("_id", messageId), null);
   }
 
-  public Future<JsonObject> byClientMsgId(String chatId, String clientMsgId) {
-    return mongo.findOne(MESSAGES, new JsonObject().put("chatId", chatId).put("clientMsgId", clientMsgId), null);
+  /** The sender's message in the chat with this clientMsgId (their retry's original), or null. */
+  public Future<JsonObject> byClientMsgId(String chatId, String senderId, String clientMsgId) {
+    return mongo.findOne(MESSAGES, new JsonObject().put("chatId", chatId).put("sender", senderId)
+      .put("clientMsgId", clientMsgId), null);
   }
 
   /**
-   * The stored messages with the same chatId and clientMsgId as any of these documents, by {@link #clientKey}: one
-   * query for all the sends of a batch that were not stored.
+   * The stored messages with the same chatId, sender and clientMsgId as any of these documents, by {@link #clientKey}:
+   * one query for all the sends of a batch that were not stored.
    */
   public Future<Map<String, JsonObject>> byClientMsgIds(List<JsonObject> docs) {
     if (docs.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
     JsonArray chatIds = new JsonArray(docs.stream().map(d -> d.getString("chatId")).distinct().toList());
+    JsonArray senders = new JsonArray(docs.stream().map(d -> d.getString("sender")).distinct().toList());
     JsonArray clientMsgIds = new JsonArray(docs.stream().map(d -> d.getString("clientMsgId")).distinct().toList());
     return mongo.find(MESSAGES, new JsonObject().put("chatId", new JsonObject().put("$in", chatIds))
+        .put("sender", new JsonObject().put("$in", senders))
         .put("clientMsgId", new JsonObject().put("$in", clientMsgIds)))
       .map(found -> {
         Map<String, JsonObject> byKey = new HashMap<>();
@@ -74,9 +80,9 @@ public class MessageStore {
       });
   }
 
-  /** A message's chatId and clientMsgId as one key. */
+  /** A message's chatId, sender and clientMsgId as one key: what makes a send a retry of another. */
   static String clientKey(JsonObject doc) {
-    return doc.getString("chatId") + "\u0000" + doc.getString("clientMsgId");
+    return doc.getString("chatId") + "\u0000" + doc.getString("sender") + "\u0000" + doc.getString("clientMsgId");
   }
 
   /** The highest seq stored in the chat (0 when it has none), read through the {@code chatId+seq} index. */
@@ -91,7 +97,7 @@ public class MessageStore {
     return mongo.removeDocuments(MESSAGES, new JsonObject().put("chatId", chatId)).mapEmpty();
   }
 
-  /** Inserts the message; fails with a duplicate-key error when its seq or clientMsgId is taken in the chat. */
+  /** Inserts the message; fails with a duplicate-key error when its seq, or its sender's clientMsgId, is taken in the chat. */
   public Future<Void> insert(JsonObject message) {
     return mongo.insert(MESSAGES, message.copy()).mapEmpty();
   }

@@ -20,7 +20,8 @@ final class MessageViews {
 
   /**
    * A message as {@code viewer} sees it. Stars are personal: {@code starredBy} shows only whether the viewer starred
-   * it (a null viewer, for events shared by everyone, sees none). Read receipts ({@code readBy}) are for everyone and
+   * it (a null viewer, for events shared by everyone, sees none). {@code clientMsgId} is the sender's own id for
+   * their send: only the sender sees it (others could otherwise learn and pre-empt it). Read receipts ({@code readBy}) are for everyone and
    * come from the chat's read pointers (see {@link #readBy}); without the chat (a new message's event) nobody else has
    * read it yet.
    */
@@ -35,7 +36,7 @@ final class MessageViews {
       .put("chatId", doc.getString("chatId"))
       .put("groupId", doc.getString("groupId"))
       .put("seq", doc.getLong("seq"))
-      .put("clientMsgId", doc.getString("clientMsgId"))
+      .put("clientMsgId", viewer != null && viewer.equals(doc.getString("sender")) ? doc.getString("clientMsgId") : null)
       .put("sender", doc.getString("sender"))
       .put("type", doc.getString("type"))
       .put("content", doc.getString("content"))

@@ -110,6 +110,14 @@ public final class Mongo {
     return mongo.createIndexWithOptions(collection, keys, new IndexOptions().unique(true));
   }
 
+  /** Drops an index that an earlier version created, when it is there (a replaced index must not keep refusing). */
+  public static Future<Void> dropIndexIfPresent(MongoClient mongo, String collection, String indexName) {
+    return mongo.listIndexes(collection)
+      .compose(indexes -> indexes.stream().anyMatch(i -> i instanceof JsonObject o && indexName.equals(o.getString("name")))
+        ? mongo.dropIndex(collection, indexName)
+        : Future.succeededFuture());
+  }
+
   /** Answers when the database answers a ping: the readiness check. */
   public static Future<Void> ping(MongoClient mongo) {
     return mongo.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty();

@@ -21,7 +21,7 @@ public enum Setting {
   MONGO_URI("", "MongoDB connection string (use TLS: tls=true); a service jar refuses to start without it, standalone starts the embedded mongo-java-server"),
   MONGO_DB("rtchat", "MongoDB database name"),
   MONGO_TIMEOUT_MILLIS("5000", "How long a request waits for an unreachable MongoDB before answering 503 service.unavailable (serverSelectionTimeoutMS; a MONGO_URI that sets it wins)"),
-  MONGO_EMBEDDED_BACKEND("h2", "Storage of the embedded MongoDB: h2 (file under DATA_DIR) or memory"),
+  MONGO_EMBEDDED_BACKEND("file", "Storage of the embedded MongoDB: file (in memory, every write journaled to DATA_DIR/mongo before it is answered), memory (nothing kept), or h2 (the H2 file store of earlier versions)"),
   MONGO_WRITE_CONCERN("majority", "Write concern of every MongoDB write (w): majority or a number of members; a write is acknowledged to clients only after it"),
   MONGO_WRITE_JOURNAL("true", "Whether MongoDB acknowledges a write only once it is in its on-disk journal (j)"),
 

@@ -38,9 +38,7 @@ public final class EmbeddedDefaults implements AutoCloseable {
     PrivateFiles.directory(dataDir);
     boolean production = config.isSet(Setting.MONGO_URI);
     if (!production) {
-      EmbeddedMongo mongo = "memory".equals(config.get(Setting.MONGO_EMBEDDED_BACKEND))
-        ? EmbeddedMongo.inMemory()
-        : EmbeddedMongo.inFile(dataDir.resolve("mongo").resolve("rtchat.mv"));
+      EmbeddedMongo mongo = embeddedMongo(config.get(Setting.MONGO_EMBEDDED_BACKEND), dataDir.resolve("mongo"));
       started.add(mongo);
       config = config.with(Setting.MONGO_URI, mongo.uri());
       log.info("embedded MongoDB started backend={} uri={}", config.get(Setting.MONGO_EMBEDDED_BACKEND), mongo.uri());
@@ -62,6 +60,24 @@ public final class EmbeddedDefaults implements AutoCloseable {
       config = config.with(Setting.JWT_SECRET, generatedSecret(dataDir.resolve("jwt.secret")));
     }
     return new EmbeddedDefaults(config, started);
+  }
+
+  private static EmbeddedMongo embeddedMongo(String backend, Path dir) {
+    Path journal = dir.resolve("rtchat.journal");
+    Path h2File = dir.resolve("rtchat.mv");
+    return switch (backend) {
+      case "memory" -> EmbeddedMongo.inMemory();
+      case "h2" -> EmbeddedMongo.inH2File(h2File);
+      case "file" -> {
+        if (Files.exists(h2File) && !Files.exists(journal)) {
+          // Starting empty beside the old store would look like lost data.
+          throw new IllegalStateException(h2File + " holds data of the earlier h2 backend: set MONGO_EMBEDDED_BACKEND=h2"
+            + " to keep using it, or move it away to start afresh");
+        }
+        yield EmbeddedMongo.inJournal(journal);
+      }
+      default -> throw new IllegalStateException("MONGO_EMBEDDED_BACKEND must be file, memory or h2, not " + backend);
+    };
   }
 
   /** A random key written once under DATA_DIR and read back on every start, so tokens survive restarts. */

@@ -44,6 +44,9 @@ class ChatLiveTest extends StackPerClass {
         JsonObject event = device.awaitEvent("message.new", d -> sent.getString("id").equals(d.getString("id")));
         assertThat(event.getJsonObject("data").getString("content")).isEqualTo("hello from the phone");
         assertThat(event.getJsonObject("data").getLong("seq")).isEqualTo(1L);
+        // the sender's devices match it to their pending send; nobody else learns the sender's id for it
+        assertThat(event.getJsonObject("data").getString("clientMsgId"))
+          .isEqualTo(device == annPhone || device == annLaptop ? "bridge-1" : null);
       }
       assertThat(evePhone.settle(300)).noneMatch(f -> isEvent(f, "message.new"));
     }

@@ -73,7 +73,27 @@ class MessagesTest extends StackPerClass {
     assertThat(again.json().getLong("seq")).isEqualTo(first.json().getLong("seq"));
     JsonArray history = chats.history(bob, chatId, 0);
     assertThat(history).hasSize(1);
-    assertThat(history.getJsonObject(0).getString("clientMsgId")).isEqualTo("client-1");
+    assertThat(chats.history(ann, chatId, 0).getJsonObject(0).getString("clientMsgId")).isEqualTo("client-1");
+  }
+
+  @Test
+  void aClientMsgIdIsTheSendersOwnAndHiddenFromTheOthers() {
+    TestUser ann = users.create("ann");
+    TestUser bob = users.create("bob");
+    String chatId = chats.groupChat("claims", ann, bob);
+    Response annFirst = post(ann, chatId, Chats.text("shared-id", "from ann"));
+    assertThat(annFirst.status()).isEqualTo(201);
+    // bob cannot see ann's id, and using the same one is a new message of his, not a retry of hers
+    JsonArray seenByBob = chats.history(bob, chatId, 0);
+    assertThat(seenByBob.getJsonObject(0).getValue("clientMsgId")).isNull();
+    Response bobs = post(bob, chatId, Chats.text("shared-id", "from bob"));
+    assertThat(bobs.status()).isEqualTo(201);
+    assertThat(bobs.json().getString("id")).isNotEqualTo(annFirst.json().getString("id"));
+    assertThat(bobs.json().getString("clientMsgId")).isEqualTo("shared-id");
+    // each one's retry still answers their own message
+    assertThat(post(ann, chatId, Chats.text("shared-id", "from ann")).json().getString("id")).isEqualTo(annFirst.json().getString("id"));
+    assertThat(post(bob, chatId, Chats.text("shared-id", "from bob")).json().getString("id")).isEqualTo(bobs.json().getString("id"));
+    assertThat(chats.history(ann, chatId, 0)).extracting(m -> ((JsonObject) m).getString("content")).containsExactly("from ann", "from bob");
   }
 
   @Test
@@ -229,7 +249,8 @@ class MessagesTest extends StackPerClass {
       List<JsonObject> unique = mongo.listIndexes("messages").await().stream().map(JsonObject.class::cast)
         .filter(i -> i.getBoolean("unique", false)).toList();
       assertThat(unique).extracting(i -> i.getJsonObject("key").fieldNames().stream().toList())
-        .contains(List.of("chatId", "seq"), List.of("chatId", "clientMsgId"));
+        .contains(List.of("chatId", "seq"), List.of("chatId", "sender", "clientMsgId"))
+        .doesNotContain(List.of("chatId", "clientMsgId"));
       JsonObject chat = mongo.findOne("chats", new JsonObject().put("_id", chatId), null).await();
       assertThat(chat.fieldNames()).doesNotContain("messages");
       assertThat(chat.getLong("lastSeq")).isEqualTo(1L);

@@ -175,7 +175,7 @@ class MissedCallsTest {
   @Test
   void aCallRingingWhenTheServerStopsIsMissedAfterItStartsAgain() throws Exception {
     Path dataDir = Files.createTempDirectory("rtchat-call-restart");
-    Map<String, String> settings = Map.of("DATA_DIR", dataDir.toString(), "MONGO_EMBEDDED_BACKEND", "h2",
+    Map<String, String> settings = Map.of("DATA_DIR", dataDir.toString(), "MONGO_EMBEDDED_BACKEND", "file",
       "CALL_RING_TIMEOUT_SECONDS", "6");
     TestUser ann;
     TestUser bob;

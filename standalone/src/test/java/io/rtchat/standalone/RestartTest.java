@@ -19,7 +19,7 @@ class RestartTest {
   @Test
   void accountsAndTokensSurviveARestart() throws Exception {
     Path dataDir = Files.createTempDirectory("rtchat-restart");
-    Map<String, String> settings = Map.of("DATA_DIR", dataDir.toString(), "MONGO_EMBEDDED_BACKEND", "h2");
+    Map<String, String> settings = Map.of("DATA_DIR", dataDir.toString(), "MONGO_EMBEDDED_BACKEND", "file");
     TestUser june;
     try (TestStack first = TestStack.start(settings)) {
       june = first.users().create("june");

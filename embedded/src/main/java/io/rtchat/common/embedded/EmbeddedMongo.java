@@ -1,5 +1,6 @@
 package io.rtchat.common.embedded;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -8,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * mongo-java-server on a loopback port: the real MongoDB driver talks to it over TCP. The H2 backend keeps data in
- * one file across restarts and commits it before answering a write (DurableH2Backend); the memory backend is for
- * tests and benchmarks.
+ * mongo-java-server on a loopback port: the real MongoDB driver talks to it over TCP. The default keeps data in memory
+ * and journals every write to a file before answering it (JournaledBackend); the memory backend alone is for tests;
+ * the H2 file store (DurableH2Backend) is what earlier versions used.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -27,13 +28,29 @@ public final class EmbeddedMongo implements AutoCloseable {
     return new EmbeddedMongo(new MongoServer(new MemoryBackend()));
   }
 
-  public static EmbeddedMongo inFile(Path file) {
+  /** The memory backend with a journal file: every acknowledged write is in the file (see JournaledBackend). */
+  public static EmbeddedMongo inJournal(Path file) {
+    return new EmbeddedMongo(new MongoServer(new JournaledBackend(parentCreated(file), false)));
+  }
+
+  /** The H2 store of earlier versions, kept so that their data directories stay readable. */
+  public static EmbeddedMongo inH2File(Path file) {
+    return new EmbeddedMongo(new MongoServer(new DurableH2Backend(parentCreated(file).toString(), false)));
+  }
+
+  /** Any backend (tests of a backend's own settings). */
+  static EmbeddedMongo over(MongoBackend backend) {
+    return new EmbeddedMongo(new MongoServer(backend));
+  }
+
+  private static Path parentCreated(Path file) {
+    Path absolute = file.toAbsolutePath();
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.createDirectories(absolute.getParent());
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot create " + file.getParent(), e);
+      throw new IllegalStateException("cannot create " + absolute.getParent(), e);
     }
-    return new EmbeddedMongo(new MongoServer(new DurableH2Backend(file.toAbsolutePath().toString(), false)));
+    return absolute;
   }
 
   public String uri() {

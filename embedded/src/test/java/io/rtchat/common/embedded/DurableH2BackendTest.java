@@ -28,7 +28,7 @@ class DurableH2BackendTest {
   void everyAcknowledgedWriteIsInTheFileWhenTheProcessDiesRightAfterIt() throws Exception {
     Path file = dir.resolve("mongo").resolve("rtchat.mv");
     Path killedCopy = dir.resolve("killed").resolve("rtchat.mv");
-    try (EmbeddedMongo mongo = EmbeddedMongo.inFile(file)) {
+    try (EmbeddedMongo mongo = EmbeddedMongo.inH2File(file)) {
       MongoClient client = client(mongo);
       for (int i = 1; i <= 20; i++) {
         client.insert("messages", new JsonObject().put("_id", "m" + i).put("seq", i)).await();
@@ -40,7 +40,7 @@ class DurableH2BackendTest {
       Files.copy(file, killedCopy);
       client.close().await();
     }
-    try (EmbeddedMongo restarted = EmbeddedMongo.inFile(killedCopy)) {
+    try (EmbeddedMongo restarted = EmbeddedMongo.inH2File(killedCopy)) {
       MongoClient client = client(restarted);
       assertThat(client.count("messages", new JsonObject()).await()).isEqualTo(20L);
       assertThat(client.findOne("messages", new JsonObject().put("_id", "m20"), null).await().getBoolean("edited")).isTrue();

@@ -1,0 +1,188 @@
+package io.rtchat.common.embedded;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
+
+/**
+ * An append-only file of BSON records. Records are collected in memory by {@link #append} and reach the file on
+ * {@link #flush}: whoever flushes writes everything appended so far, so concurrent writers share one write (group
+ * commit) and a flush returns only once every record appended before it is in the file. The file is written to the
+ * operating system, which is what survives a killed process; {@code fsync} also forces it to the device, for a
+ * machine that loses power.
+ *
+ * <p>A BSON document starts with its own length, so the file needs no framing. A process killed in the middle of a
+ * write leaves a torn last record: {@link #read} stops before it and the next open cuts it off.
+ */
+final class Journal implements AutoCloseable {
+
+  private final Path file;
+  private final boolean fsync;
+  private final Object fileLock = new Object();
+  private FileChannel channel;
+  private ByteBuf pending = Unpooled.buffer(64 * 1024);
+  private long size;
+
+  Journal(Path file, boolean fsync) {
+    this.file = file;
+    this.fsync = fsync;
+    try {
+      long valid = Files.exists(file) ? validLength(file) : 0;
+      this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel.truncate(valid);
+      channel.position(valid);
+      this.size = valid;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + file, e);
+    }
+  }
+
+  /** Every whole record of the file, in order; a torn record at the end is left out. */
+  static void read(Path file, Consumer<Document> each) {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try {
+      ByteBuf bytes = Unpooled.wrappedBuffer(Files.readAllBytes(file));
+      while (wholeRecordAhead(bytes)) {
+        each.accept(BsonDecoder.decodeBson(bytes));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Replaces the file with these records (written to a new file, then renamed over it: never half a snapshot). */
+  void rewrite(Consumer<Consumer<Document>> records) {
+    synchronized (fileLock) {
+      Path next = file.resolveSibling(file.getFileName() + ".next");
+      try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuf buffer = Unpooled.buffer(1 << 20);
+        long[] written = {0};
+        records.accept(record -> {
+          BsonEncoder.encodeDocument(record, buffer);
+          if (buffer.readableBytes() >= 1 << 20) {
+            written[0] += drainUnchecked(buffer, out);
+          }
+        });
+        written[0] += drain(buffer, out);
+        out.force(true);
+        synchronized (this) {
+          pending.clear();
+        }
+        channel.close();
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        channel.position(written[0]);
+        size = written[0];
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot rewrite " + file, e);
+      }
+    }
+  }
+
+  /** Adds a record; it reaches the file with the next {@link #flush}. */
+  synchronized void append(Document record) {
+    BsonEncoder.encodeDocument(record, pending);
+  }
+
+  /** Writes every record appended so far (by any thread) to the file before it returns. */
+  void flush() {
+    synchronized (fileLock) {
+      ByteBuf batch;
+      synchronized (this) {
+        if (pending.readableBytes() == 0) {
+          return;
+        }
+        batch = pending;
+        pending = Unpooled.buffer(Math.max(64 * 1024, batch.capacity()));
+      }
+      try {
+        size += drain(batch, channel);
+        if (fsync) {
+          channel.force(false);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file, e);
+      }
+    }
+  }
+
+  /** Bytes in the file. */
+  long size() {
+    synchronized (fileLock) {
+      return size;
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (fileLock) {
+      try {
+        flush();
+        channel.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close " + file, e);
+      }
+    }
+  }
+
+  private static long drain(ByteBuf buffer, FileChannel out) throws IOException {
+    long written = 0;
+    ByteBuffer nio = buffer.nioBuffer();
+    while (nio.hasRemaining()) {
+      written += out.write(nio);
+    }
+    buffer.clear();
+    return written;
+  }
+
+  private static long drainUnchecked(ByteBuf buffer, FileChannel out) {
+    try {
+      return drain(buffer, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean wholeRecordAhead(ByteBuf bytes) {
+    if (bytes.readableBytes() < 4) {
+      return false;
+    }
+    int length = bytes.getIntLE(bytes.readerIndex());
+    return length >= 5 && length <= bytes.readableBytes();
+  }
+
+  /** The length of the file's whole records (what is kept when a torn record is cut off). */
+  private static long validLength(Path file) throws IOException {
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer header = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+      long position = 0;
+      long length = in.size();
+      while (position + 4 <= length) {
+        header.clear();
+        in.read(header, position);
+        int record = header.getInt(0);
+        if (record < 5 || position + record > length) {
+          break;
+        }
+        position += record;
+      }
+      return position;
+    }
+  }
+}
