@@ -7,7 +7,7 @@ package io.rtchat.common;
 public enum Setting {
   HTTP_HOST("0.0.0.0", "Interface the gateway listens on"),
   HTTP_PORT("8080", "Port of the REST API, the event-bus bridge and the web client"),
-  DATA_DIR("./data", "Where the embedded defaults keep their data: Mongo (H2 file), S3 blobs, mail outbox, generated JWT key"),
+  DATA_DIR("./data", "Where the embedded defaults keep their data: Mongo (its journal), S3 blobs, mail outbox, generated JWT key"),
   PUBLIC_URL("http://localhost:8080", "Address users reach the server at; used in links inside e-mails"),
   ALLOWED_ORIGINS("", "Comma-separated browser origins allowed for CORS and the event-bus bridge; empty allows PUBLIC_URL only"),
   BODY_LIMIT_BYTES("65536", "Largest accepted JSON request body; media goes straight to S3 instead"),
