@@ -82,6 +82,7 @@ public enum Setting {
   CLUSTER_PUBLIC_HOST("", "Address other members reach this one at (event-bus host)"),
   CLUSTER_HEARTBEAT_SECONDS("5", "Hazelcast heartbeat interval between members"),
   CLUSTER_MAX_NO_HEARTBEAT_SECONDS("30", "A member silent this long is declared dead and its event-bus handlers are dropped"),
+  CLUSTER_MERGE_SECONDS("10", "How often a member looks for a split-off part of its cluster (a member dropped after a long pause, a healed network) and merges it back, its event-bus handlers with it"),
   EVENT_BUS_PORT("0", "Port of the clustered event bus (0: any free port); fix it (e.g. 5710) where a NetworkPolicy names it"),
   EVENT_BUS_TLS("false", "TLS (mutual) between event-bus members; needs EVENT_BUS_KEYSTORE and EVENT_BUS_TRUSTSTORE"),
   EVENT_BUS_KEYSTORE("", "PKCS#12 file with this member's key and certificate for event-bus TLS"),
