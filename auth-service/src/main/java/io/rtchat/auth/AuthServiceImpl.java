@@ -114,4 +114,9 @@ class AuthServiceImpl implements AuthService {
   public Future<JsonObject> contactFor(String userId) {
     return use.profiles().contact(userId);
   }
+
+  @Override
+  public Future<List<String>> avatarsInUse(List<String> mediaIds) {
+    return use.profiles().avatarsInUse(mediaIds);
+  }
 }

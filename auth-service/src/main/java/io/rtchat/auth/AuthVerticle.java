@@ -52,7 +52,7 @@ public class AuthVerticle extends VerticleBase {
           new EmailVerification(users, otpRules, mail, tokens),
           new Sessions(users, refreshTokens, throttle, hasher, tokens),
           new PasswordReset(users, refreshTokens, hasher, mail, events, config),
-          new Profiles(users, MediaService.createProxy(vertx), ChatService.createProxy(vertx)),
+          new Profiles(users, MediaService.createProxy(vertx), ChatService.createProxy(vertx), events),
           new PresenceReports(users)));
         return users.createIndexes()
           .compose(v -> refreshTokens.createIndexes())

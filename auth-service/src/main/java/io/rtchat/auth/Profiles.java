@@ -23,29 +23,48 @@ class Profiles {
   private final UserStore users;
   private final MediaService media;
   private final ChatService chats;
+  private final AuthEvents events;
 
-  Profiles(UserStore users, MediaService media, ChatService chats) {
+  Profiles(UserStore users, MediaService media, ChatService chats, AuthEvents events) {
     this.users = users;
     this.media = media;
     this.chats = chats;
+    this.events = events;
   }
 
   Future<JsonObject> me(String userId) {
     return users.byId(userId).compose(Profiles::found).map(UserViews::selfView);
   }
 
+  /** A replaced or removed avatar is released: media-service reclaims it (once it checks nobody uses it). */
   Future<JsonObject> updateMe(String userId, JsonObject body) {
     return ProfilePatch.read(body).compose(patch -> usernameFree(userId, patch)
-      .compose(v -> avatarFields(userId, patch))
-      .compose(avatar -> {
-        JsonObject set = patch.set().copy().mergeIn(avatar);
-        return set.isEmpty() ? users.byId(userId) : users.updateProfile(userId, set);
-      })
+      .compose(v -> patch.touchesAvatar() ? users.byId(userId).map(Profiles::avatarOf) : Future.succeededFuture(null))
+      .compose(previousAvatar -> avatarFields(userId, patch)
+        .compose(avatar -> {
+          JsonObject set = patch.set().copy().mergeIn(avatar);
+          return set.isEmpty() ? users.byId(userId) : users.updateProfile(userId, set);
+        })
+        .onSuccess(updated -> {
+          if (previousAvatar != null && updated != null && !previousAvatar.equals(avatarOf(updated))) {
+            events.avatarReleased(previousAvatar);
+          }
+        }))
       .recover(err -> Mongo.isDuplicateKey(err)
         ? Errors.fail(ErrorCode.USERNAME_TAKEN, "This username is taken")
         : Future.failedFuture(err))
       .compose(Profiles::found)
       .map(UserViews::selfView));
+  }
+
+  private static String avatarOf(JsonObject user) {
+    return user == null ? null : user.getString("avatarMediaId");
+  }
+
+  /** Which of these media ids are some user's current avatar; malformed ids are nobody's. */
+  Future<List<String>> avatarsInUse(List<String> mediaIds) {
+    List<String> ids = mediaIds == null ? List.of() : mediaIds.stream().filter(Ids::isValid).distinct().toList();
+    return ids.isEmpty() ? Future.succeededFuture(List.of()) : users.avatarsAmong(ids);
   }
 
   private Future<Void> usernameFree(String userId, ProfilePatch patch) {

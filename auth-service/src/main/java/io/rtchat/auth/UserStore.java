@@ -27,7 +27,8 @@ public class UserStore {
   public Future<Void> createIndexes() {
     return Mongo.uniqueIndex(mongo, USERS, new JsonObject().put("email", 1))
       .compose(v -> Mongo.uniqueIndex(mongo, USERS, new JsonObject().put("usernameKey", 1)))
-      .compose(v -> Mongo.index(mongo, USERS, new JsonObject().put("passwordResetToken", 1)));
+      .compose(v -> Mongo.index(mongo, USERS, new JsonObject().put("passwordResetToken", 1)))
+      .compose(v -> Mongo.index(mongo, USERS, new JsonObject().put("avatarMediaId", 1)));
   }
 
   public Future<Void> insert(JsonObject user) {
@@ -52,6 +53,13 @@ public class UserStore {
       query.put("_id", new JsonObject().put("$ne", exceptUserId));
     }
     return mongo.count(USERS, query).map(n -> n > 0);
+  }
+
+  /** Which of these media ids are some user's avatar. */
+  public Future<List<String>> avatarsAmong(List<String> mediaIds) {
+    return mongo.findWithOptions(USERS, new JsonObject().put("avatarMediaId", new JsonObject().put("$in", new JsonArray(mediaIds))),
+        new io.vertx.ext.mongo.FindOptions().setFields(new JsonObject().put("avatarMediaId", 1)))
+      .map(found -> found.stream().map(doc -> doc.getString("avatarMediaId")).distinct().toList());
   }
 
   public Future<List<JsonObject>> byIds(List<String> ids) {

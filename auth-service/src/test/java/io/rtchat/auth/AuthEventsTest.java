@@ -1,5 +1,6 @@
 package io.rtchat.auth;
 
+import io.rtchat.api.MediaReleased;
 import io.rtchat.common.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -60,5 +61,20 @@ class AuthEventsTest {
     waitUntil(() -> endedA.size() == 1 && endedB.size() == 1);
     assertThat(endedA.get(0)).isEqualTo(new JsonObject().put("userId", "u1").put("sessionId", "family-1"));
     assertThat(revokedA).isEmpty();
+  }
+
+  @Test
+  void oneMediaServiceHearsThatAnAvatarWasReleased() throws InterruptedException {
+    List<MediaReleased> first = new CopyOnWriteArrayList<>();
+    List<MediaReleased> second = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<JsonObject>consumer(Addresses.MEDIA_RELEASED, msg -> first.add(new MediaReleased(msg.body())));
+    vertx.eventBus().<JsonObject>consumer(Addresses.MEDIA_RELEASED, msg -> second.add(new MediaReleased(msg.body())));
+    new AuthEvents(vertx.eventBus()).avatarReleased("m1");
+    waitUntil(() -> first.size() + second.size() == 1);
+    Thread.sleep(200);
+    assertThat(first.size() + second.size()).isEqualTo(1);
+    assertThat((first.isEmpty() ? second : first).get(0).getMediaIds()).containsExactly("m1");
+    assertThat(revokedA).isEmpty();
+    assertThat(endedA).isEmpty();
   }
 }

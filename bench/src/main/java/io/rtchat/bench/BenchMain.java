@@ -27,7 +27,7 @@ public final class BenchMain {
 
   /** How one scenario ramps: deliveries/s to start at, the factor between steps, how many steps at most. */
   private record Plan(double stepSeconds, double warmupSeconds, double startDeliveries, double factor, int maxSteps,
-                      int refineSteps, long drainQuietMs, long drainMaxMs, int idleSockets) {
+                      int refineSteps, long drainQuietMs, long drainMaxMs, int idleSockets, double serverWarmupSeconds) {
   }
 
   private BenchMain() {
@@ -47,9 +47,11 @@ public final class BenchMain {
     boolean quick = args.flag("quick");
     Plan plan = quick
       ? new Plan(args.decimal("step-seconds", 1.5), 0.5, args.decimal("start", 2_000), args.decimal("factor", 2.0),
-        args.integer("max-steps", 3), args.integer("refine-steps", 0), 1_000, 5_000, args.integer("idle", 1_000))
+        args.integer("max-steps", 3), args.integer("refine-steps", 0), 1_000, 5_000, args.integer("idle", 1_000),
+        args.decimal("server-warmup-seconds", 0))
       : new Plan(args.decimal("step-seconds", 10), 3, args.decimal("start", 2_000), args.decimal("factor", 2.0),
-        args.integer("max-steps", 14), args.integer("refine-steps", 3), 5_000, 30_000, args.integer("idle", 10_000));
+        args.integer("max-steps", 14), args.integer("refine-steps", 3), 5_000, 30_000, args.integer("idle", 10_000),
+        args.decimal("server-warmup-seconds", 90));
     String targetName = args.required("target");
     int port = args.integer("port", 8080);
     int userCount = args.integer("users", 100);
@@ -157,6 +159,19 @@ public final class BenchMain {
     }
     result.put("echoSender", echo);
     result.put("heapAfterSetupBytes", server.heapUsedBytes(true));
+
+    // A server that has just started spends its core compiling (on one pinned core the JIT competes with the work
+    // for a minute or more): every scenario runs unmeasured first, so the ramps measure the steady state a running
+    // server is in. Both servers get the same warm-up.
+    if (plan.serverWarmupSeconds > 0 && !plannedScenarios.isEmpty()) {
+      double each = plan.serverWarmupSeconds / plannedScenarios.size();
+      for (Scenario scenario : plannedScenarios) {
+        int perMessage = (echo ? scenario.size : scenario.size - 1) * devicesPerUser;
+        log(target.name() + ": " + scenario.name + " server warm-up, " + Math.round(each) + " s (not measured)");
+        harness.run(scenario.name, scenario.chats, echo, plan.startDeliveries / perMessage / 4, each, server, generator,
+          plan.drainQuietMs, plan.drainMaxMs);
+      }
+    }
 
     // Profile the measured part only (not user setup, whose Argon2 hashing would dominate): JFR started by jcmd.
     String jfr = args.get("jfr", null);

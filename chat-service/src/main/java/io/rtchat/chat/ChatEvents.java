@@ -1,14 +1,17 @@
 package io.rtchat.chat;
 
+import io.rtchat.api.MediaReleased;
 import io.rtchat.api.MessageStored;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.EventTypes;
 import io.rtchat.common.Inbox;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -108,5 +111,23 @@ final class ChatEvents {
     if (!event.getRecipientIds().isEmpty()) {
       bus.send(Addresses.CHAT_MESSAGE_STORED, event.toJson());
     }
+  }
+
+  /**
+   * A deleted message no longer holds these attachments: media-service reclaims each one no other message holds.
+   * Sent, not published (one media-service instance does it). A lost event leaves those files stored (as before), and
+   * never deletes a file a message still holds: media-service asks {@code referencedMedia} first.
+   */
+  void attachmentsReleased(JsonArray attachments) {
+    List<String> mediaIds = attachments.stream().filter(a -> a instanceof JsonObject)
+      .map(a -> ((JsonObject) a).getString("id")).filter(Objects::nonNull).toList();
+    if (!mediaIds.isEmpty()) {
+      bus.send(Addresses.MEDIA_RELEASED, new MediaReleased().setMediaIds(mediaIds).toJson());
+    }
+  }
+
+  /** A group chat and its messages were deleted: media-service reclaims the chat's attachments. */
+  void chatMediaReleased(String chatId) {
+    bus.send(Addresses.MEDIA_RELEASED, new MediaReleased().setChatId(chatId).toJson());
   }
 }

@@ -77,6 +77,11 @@ public class ChatServiceImpl implements ChatService {
   }
 
   @Override
+  public Future<List<String>> referencedMedia(List<String> mediaIds) {
+    return participants.referencedMedia(mediaIds);
+  }
+
+  @Override
   public Future<Void> ready() {
     return chats.ping();
   }

@@ -42,7 +42,7 @@ public class ChatVerticle extends VerticleBase {
     ChatService service = new ChatServiceImpl(
       chats,
       new GroupChatSync(chats, messages, events),
-      new ParticipantQueries(chats),
+      new ParticipantQueries(chats, messages),
       new ChatDirectory(chats, access, events, FriendService.createProxy(vertx), AuthService.createProxy(vertx)),
       new MessageSending(cache, messages, MediaService.createProxy(vertx), batcher, maxMessageBytes),
       new ReadState(chats, messages, access, events),

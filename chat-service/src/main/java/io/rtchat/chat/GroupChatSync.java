@@ -74,7 +74,10 @@ final class GroupChatSync {
     return chats.byGroup(groupId).compose(doc -> doc == null
       ? Future.succeededFuture()
       : messages.deleteAllOf(doc.getString("_id")).compose(v -> chats.deleteChat(doc.getString("_id")))
-        .onSuccess(v -> events.chatStateChanged(doc.getString("_id"))));
+        .onSuccess(v -> {
+          events.chatStateChanged(doc.getString("_id"));
+          events.chatMediaReleased(doc.getString("_id"));
+        }));
   }
 
   private static Future<Void> noChat() {

@@ -3,6 +3,7 @@ package io.rtchat.chat;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -54,7 +55,10 @@ final class MessageActions {
       return messages.softDelete(messageId, userId).compose(doc -> doc == null
         ? Future.<Void>succeededFuture()
         : chats.refreshLastMessage(doc.getString("chatId"), messageId, MessageViews.summary(doc))
-          .onSuccess(v -> events.messageDeleted(found.chat(), doc)));
+          .onSuccess(v -> {
+            events.messageDeleted(found.chat(), doc);
+            events.attachmentsReleased(found.message().getJsonArray("attachments", new JsonArray()));
+          }));
     });
   }
 

@@ -46,7 +46,22 @@ public class MessageStore {
       .compose(v -> Mongo.dropIndexIfPresent(mongo, MESSAGES, "chatId_1_clientMsgId_1"))
       .compose(v -> Mongo.uniqueIndex(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("sender", 1).put("clientMsgId", 1)))
       .compose(v -> Mongo.index(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("starredBy", 1)))
-      .compose(v -> Mongo.index(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("type", 1).put("seq", 1)));
+      .compose(v -> Mongo.index(mongo, MESSAGES, new JsonObject().put("chatId", 1).put("type", 1).put("seq", 1)))
+      .compose(v -> Mongo.index(mongo, MESSAGES, new JsonObject().put("attachments.id", 1)));
+  }
+
+  /** Which of these media ids a stored message holds (a deleted message holds no attachments). */
+  public Future<List<String>> referencedMedia(List<String> mediaIds) {
+    JsonArray ids = new JsonArray(mediaIds);
+    return mongo.findWithOptions(MESSAGES, new JsonObject().put("attachments.id", new JsonObject().put("$in", ids)),
+        new FindOptions().setFields(new JsonObject().put("attachments", 1)))
+      .map(found -> found.stream()
+        .flatMap(doc -> doc.getJsonArray("attachments", new JsonArray()).stream())
+        .filter(a -> a instanceof JsonObject)
+        .map(a -> ((JsonObject) a).getString("id"))
+        .filter(mediaIds::contains)
+        .distinct()
+        .toList());
   }
 
   public Future<JsonObject> byId(String messageId) {

@@ -10,14 +10,22 @@ import java.util.Set;
 
 /**
  * The questions other services ask about who takes part in which chat: media-service before it accepts an upload
- * for a chat, notification-service for whom a user's presence concerns.
+ * for a chat and before it reclaims one, notification-service for whom a user's presence concerns.
  */
 final class ParticipantQueries {
 
   private final ChatStore chats;
+  private final MessageStore messages;
 
-  ParticipantQueries(ChatStore chats) {
+  ParticipantQueries(ChatStore chats, MessageStore messages) {
     this.chats = chats;
+    this.messages = messages;
+  }
+
+  /** Which of these media ids a stored, undeleted message holds; malformed ids are held by none. */
+  Future<List<String>> referencedMedia(List<String> mediaIds) {
+    List<String> ids = mediaIds == null ? List.of() : mediaIds.stream().filter(Ids::isValid).distinct().toList();
+    return ids.isEmpty() ? Future.succeededFuture(List.of()) : messages.referencedMedia(ids);
   }
 
   /** Whether the user takes part in the chat; false for malformed ids (the callers pass what clients sent). */

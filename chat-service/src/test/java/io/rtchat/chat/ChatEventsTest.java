@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.api.MediaReleased;
 import io.rtchat.api.MessageStored;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.EncodedEvent;
@@ -120,5 +121,33 @@ class ChatEventsTest {
     Thread.sleep(100);
     assertThat(inboxes.get("ann")).hasSize(1);
     assertThat(inboxes.get("dee").get(0).getString("type")).isEqualTo("chat.updated");
+  }
+
+  @Test
+  void aDeletedMessagesAttachmentsAreReleasedToOneMediaInstance() throws Exception {
+    List<MediaReleased> first = new CopyOnWriteArrayList<>();
+    List<MediaReleased> second = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<JsonObject>consumer(Addresses.MEDIA_RELEASED, msg -> first.add(new MediaReleased(msg.body())));
+    vertx.eventBus().<JsonObject>consumer(Addresses.MEDIA_RELEASED, msg -> second.add(new MediaReleased(msg.body())));
+
+    events.attachmentsReleased(new JsonArray().add(new JsonObject().put("id", "d1")).add(new JsonObject().put("id", "d2")));
+    events.attachmentsReleased(new JsonArray()); // a message without attachments releases nothing
+
+    waitUntil(() -> first.size() + second.size() == 1);
+    Thread.sleep(200);
+    assertThat(first.size() + second.size()).isEqualTo(1);
+    MediaReleased released = first.isEmpty() ? second.get(0) : first.get(0);
+    assertThat(released.getMediaIds()).containsExactly("d1", "d2");
+    assertThat(released.getChatId()).isNull();
+  }
+
+  @Test
+  void aDeletedGroupChatReleasesItsAttachmentsByChat() throws Exception {
+    List<MediaReleased> heard = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<JsonObject>consumer(Addresses.MEDIA_RELEASED, msg -> heard.add(new MediaReleased(msg.body())));
+    events.chatMediaReleased("c1");
+    waitUntil(() -> heard.size() == 1);
+    assertThat(heard.get(0).getChatId()).isEqualTo("c1");
+    assertThat(heard.get(0).getMediaIds()).isEmpty();
   }
 }

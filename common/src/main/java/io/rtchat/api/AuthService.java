@@ -85,4 +85,7 @@ public interface AuthService {
 
   /** Where to mail a user, for notification-service: {@code {email, firstName}}; 404 user.not_found. */
   Future<JsonObject> contactFor(String userId);
+
+  /** Which of these media ids are some user's current avatar (media-service asks before it reclaims an avatar). */
+  Future<List<String>> avatarsInUse(List<String> mediaIds);
 }

@@ -50,6 +50,12 @@ public interface ChatService {
   /** Ids of everyone who shares at least one chat with the user (for presence). */
   Future<JsonArray> chatPartnerIds(String userId);
 
+  /**
+   * Which of these media ids a stored, undeleted message holds as an attachment (media-service asks before it
+   * reclaims an upload; a deleted message holds none).
+   */
+  Future<List<String>> referencedMedia(List<String> mediaIds);
+
   // ---- called by the AI assistant (io.rtchat.ai, same module): its chats refuse sendMessage
 
   /**

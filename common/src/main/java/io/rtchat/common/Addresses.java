@@ -49,6 +49,13 @@ public final class Addresses {
    * chat-service instance drops its in-memory copy of that chat, and its next send reads it again.
    */
   public static final String CHAT_STATE_CHANGED = "internal.chat.state-changed";
+  /**
+   * Sent (point to point), an {@code io.rtchat.api.MediaReleased}, by chat-service when a message holding attachments
+   * is deleted ({@code mediaIds}) or a group chat is deleted ({@code chatId}), and by auth-service when a user's avatar
+   * is replaced or removed ({@code mediaIds}): one media-service instance lets its sweep look at those media soon, and reclaims each one
+   * that nothing references any more (it asks chat-service and auth-service first; the event is only a hint).
+   */
+  public static final String MEDIA_RELEASED = "internal.media.released";
 
   public static final String INBOX_PREFIX = "user.";
   /**

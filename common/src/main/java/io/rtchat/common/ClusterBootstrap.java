@@ -29,6 +29,14 @@ public final class ClusterBootstrap {
     hz.setProperty("hazelcast.wait.seconds.before.join", "1");
     hz.setProperty("hazelcast.heartbeat.interval.seconds", String.valueOf(config.getInt(Setting.CLUSTER_HEARTBEAT_SECONDS)));
     hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(config.getInt(Setting.CLUSTER_MAX_NO_HEARTBEAT_SECONDS)));
+    // A member dropped for silence (a long GC pause, a stopped VM) that wakes up is told it is no longer a member and
+    // forms a cluster of its own; only a split-brain merge brings it and its event-bus handlers back. Hazelcast's
+    // defaults look for such splits after 300 s and then every 120 s, minutes in which the gateways see no handler for
+    // whatever that member serves.
+    String merge = String.valueOf(config.getInt(Setting.CLUSTER_MERGE_SECONDS));
+    hz.setProperty("hazelcast.merge.first.run.delay.seconds", merge);
+    hz.setProperty("hazelcast.merge.next.run.delay.seconds", merge);
+    ClusterEvents.listeners().forEach(hz::addListenerConfig);
     NetworkConfig network = hz.getNetworkConfig();
     network.setPort(config.getInt(Setting.CLUSTER_PORT)).setPortAutoIncrement(true);
     String publicHost = config.get(Setting.CLUSTER_PUBLIC_HOST);

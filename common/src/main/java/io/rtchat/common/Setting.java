@@ -7,7 +7,7 @@ package io.rtchat.common;
 public enum Setting {
   HTTP_HOST("0.0.0.0", "Interface the gateway listens on"),
   HTTP_PORT("8080", "Port of the REST API, the event-bus bridge and the web client"),
-  DATA_DIR("./data", "Where the embedded defaults keep their data: Mongo (H2 file), S3 blobs, mail outbox, generated JWT key"),
+  DATA_DIR("./data", "Where the embedded defaults keep their data: Mongo (its journal), S3 blobs, mail outbox, generated JWT key"),
   PUBLIC_URL("http://localhost:8080", "Address users reach the server at; used in links inside e-mails"),
   ALLOWED_ORIGINS("", "Comma-separated browser origins allowed for CORS and the event-bus bridge; empty allows PUBLIC_URL only"),
   BODY_LIMIT_BYTES("65536", "Largest accepted JSON request body; media goes straight to S3 instead"),
@@ -72,7 +72,8 @@ public enum Setting {
   MEDIA_DOWNLOAD_TTL_SECONDS("300", "Lifetime of the presigned GET URL a download redirects to"),
   MEDIA_THUMBNAIL_MAX_SOURCE_BYTES("20971520", "Largest image read into memory to render a thumbnail (at most 2 GiB); larger images serve the original as their thumbnail"),
   MEDIA_QUOTA_BYTES("1073741824", "Storage quota per user (1 GiB): the sizes of their pending and ready uploads; a slot that would exceed it is refused (413)"),
-  MEDIA_SWEEP_INTERVAL_SECONDS("60", "How often expired upload slots and their objects are cleaned up"),
+  MEDIA_SWEEP_INTERVAL_SECONDS("60", "How often expired upload slots and their objects are cleaned up, and unused media reclaimed"),
+  MEDIA_UNSENT_GRACE_SECONDS("86400", "How long a completed upload that no message holds and that is nobody's avatar is kept (24 h) before it is deleted and its quota freed"),
 
   CLUSTER_HOSTS("", "Comma-separated Hazelcast members for TCP-IP join (e.g. 127.0.0.1); used by the per-service jars"),
   CLUSTER_K8S_SERVICE_DNS("", "Headless Service DNS name for Kubernetes discovery; wins over CLUSTER_HOSTS"),
@@ -81,6 +82,7 @@ public enum Setting {
   CLUSTER_PUBLIC_HOST("", "Address other members reach this one at (event-bus host)"),
   CLUSTER_HEARTBEAT_SECONDS("5", "Hazelcast heartbeat interval between members"),
   CLUSTER_MAX_NO_HEARTBEAT_SECONDS("30", "A member silent this long is declared dead and its event-bus handlers are dropped"),
+  CLUSTER_MERGE_SECONDS("10", "How often a member looks for a split-off part of its cluster (a member dropped after a long pause, a healed network) and merges it back, its event-bus handlers with it"),
   EVENT_BUS_PORT("0", "Port of the clustered event bus (0: any free port); fix it (e.g. 5710) where a NetworkPolicy names it"),
   EVENT_BUS_TLS("false", "TLS (mutual) between event-bus members; needs EVENT_BUS_KEYSTORE and EVENT_BUS_TRUSTSTORE"),
   EVENT_BUS_KEYSTORE("", "PKCS#12 file with this member's key and certificate for event-bus TLS"),

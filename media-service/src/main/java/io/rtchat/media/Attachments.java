@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,12 @@ class Attachments {
 
   private final MediaStore store;
   private final MediaViews views;
+  private final MediaPolicy policy;
 
-  Attachments(MediaStore store, MediaViews views) {
+  Attachments(MediaStore store, MediaViews views, MediaPolicy policy) {
     this.store = store;
     this.views = views;
+    this.policy = policy;
   }
 
   /** The metadata of every media, in the given order, if all may be attached by this user to this chat. */
@@ -59,7 +62,7 @@ class Attachments {
         }
         answer.add(views.view(byId.get(id)));
       }
-      return Future.succeededFuture(new JsonArray(answer));
+      return inUse(ids).map(v -> new JsonArray(answer));
     });
   }
 
@@ -71,8 +74,19 @@ class Attachments {
     }
     return store.byId(mediaId).compose(media -> {
       Refusal refusal = whyNotAvatar(media, userId);
-      return refusal != null ? refusal.fail() : Future.succeededFuture(views.view(media));
+      return refusal != null ? refusal.fail() : inUse(List.of(mediaId)).map(v -> views.view(media));
     });
+  }
+
+  /**
+   * Marks the media used (the sweep then leaves them alone for the grace period, and asks chat-service and
+   * auth-service before it reclaims them); fails when the sweep reclaimed one in between.
+   */
+  private Future<Void> inUse(List<String> ids) {
+    Instant now = Instant.now();
+    return store.markInUse(ids, now, now.plus(policy.unsentGrace())).compose(all -> all
+      ? Future.<Void>succeededFuture()
+      : Errors.fail(ErrorCode.MEDIA_NOT_FOUND, "The upload was deleted because nothing used it; upload it again"));
   }
 
   /** Null when the media (looked up as {@code id}, null if missing) may be attached by the user to the chat. */

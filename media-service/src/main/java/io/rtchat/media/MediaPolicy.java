@@ -8,12 +8,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** What may be uploaded: the allowed MIME types, the size limit per kind, and how long slots and links live. */
+/**
+ * What may be uploaded: the allowed MIME types, the size limit per kind, how long slots and links live, and how long
+ * an upload nothing uses is kept.
+ */
 final class MediaPolicy {
 
   static final String ATTACHMENT = "attachment";
   static final String AVATAR = "avatar";
 
+  private static final Duration RELEASE_DELAY = Duration.ofSeconds(30);
   private static final Pattern MIME = Pattern.compile("^[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,62}$");
 
   private final Set<String> allowed;
@@ -25,6 +29,7 @@ final class MediaPolicy {
   private final Duration uploadTtl;
   private final long thumbnailSourceMax;
   private final Duration downloadTtl;
+  private final Duration unsentGrace;
 
   MediaPolicy(Config config) {
     this.allowed = Set.copyOf(config.getList(Setting.MEDIA_ALLOWED_TYPES).stream()
@@ -37,6 +42,7 @@ final class MediaPolicy {
     this.uploadTtl = Duration.ofSeconds(config.getInt(Setting.MEDIA_UPLOAD_TTL_SECONDS));
     this.thumbnailSourceMax = Math.min(bytes(config, Setting.MEDIA_THUMBNAIL_MAX_SOURCE_BYTES), Integer.MAX_VALUE - 1);
     this.downloadTtl = Duration.ofSeconds(config.getInt(Setting.MEDIA_DOWNLOAD_TTL_SECONDS));
+    this.unsentGrace = Duration.ofSeconds(config.getInt(Setting.MEDIA_UNSENT_GRACE_SECONDS));
   }
 
   private static long bytes(Config config, Setting setting) {
@@ -88,5 +94,18 @@ final class MediaPolicy {
 
   Duration downloadTtl() {
     return downloadTtl;
+  }
+
+  /** How long a completed upload, or one just handed to a message or a profile, is kept before the sweep asks about it. */
+  Duration unsentGrace() {
+    return unsentGrace;
+  }
+
+  /**
+   * How long after a release (a message deleted, an avatar replaced) the sweep waits before it asks whether anything
+   * still holds the media: long enough for a send that was checking that media at the same moment to be stored.
+   */
+  Duration releaseDelay() {
+    return unsentGrace.compareTo(RELEASE_DELAY) < 0 ? unsentGrace : RELEASE_DELAY;
   }
 }

@@ -55,6 +55,14 @@ public final class S3Storage implements AutoCloseable {
   public record ObjectInfo(long size, String contentType) {
   }
 
+  /** An object found by a listing: its key and when it was last written. */
+  public record Listed(String key, Instant lastModified) {
+  }
+
+  /** One page of a listing, and the token of the next page (null after the last). */
+  public record Listing(List<Listed> objects, String next) {
+  }
+
   /** A presigned request: URL, headers the client must send with it, and its expiry. */
   public record Presigned(String url, Map<String, String> headers, Instant expiresAt) {
   }
@@ -139,6 +147,15 @@ public final class S3Storage implements AutoCloseable {
   /** Deletes the object; deleting a missing object succeeds (S3 semantics). */
   public Future<Void> delete(String key) {
     return call(() -> client.deleteObject(b -> b.bucket(bucket).key(key))).<Void>mapEmpty()
+      .recover(this::unavailable);
+  }
+
+  /** Up to {@code max} objects whose key starts with {@code prefix}, from {@code token} (null: the first page). */
+  public Future<Listing> list(String prefix, String token, int max) {
+    return call(() -> client.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(max).continuationToken(token)))
+      .map(page -> new Listing(
+        page.contents().stream().map(o -> new Listed(o.key(), o.lastModified())).toList(),
+        Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null))
       .recover(this::unavailable);
   }
 

@@ -27,9 +27,11 @@ class UploadCompletion {
   private final MediaAccess access;
   private final MediaViews views;
   private final ThumbnailMaker thumbnails;
+  private final MediaPolicy policy;
 
   UploadCompletion(Vertx vertx, MediaStore store, S3Storage storage, ContentCheck content, MediaAccess access,
-                   MediaViews views, ThumbnailMaker thumbnails) {
+                   MediaViews views, ThumbnailMaker thumbnails, MediaPolicy policy) {
+    this.policy = policy;
     this.vertx = vertx;
     this.store = store;
     this.storage = storage;
@@ -52,7 +54,10 @@ class UploadCompletion {
       }
       String finalKey = MediaKeys.stored(mediaId);
       return seal(media, finalKey)
-        .compose(v -> store.markReady(mediaId, userId, finalKey, Instant.now()))
+        .compose(v -> {
+          Instant now = Instant.now();
+          return store.markReady(mediaId, userId, finalKey, now, now.plus(policy.unsentGrace()));
+        })
         .compose(ready -> ready != null ? Future.succeededFuture(ready) : readyMeanwhileOrExpired(mediaId, finalKey))
         .map(ready -> {
           log.info("media ready mediaId={} userId={} size={}", mediaId, userId, ready.getLong("size"));

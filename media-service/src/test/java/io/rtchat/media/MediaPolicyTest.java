@@ -89,4 +89,12 @@ class MediaPolicyTest {
     MediaPolicy policy = new MediaPolicy(Config.fromMap(Map.of(Setting.MEDIA_THUMBNAIL_MAX_SOURCE_BYTES.name(), "99999999999")));
     assertThat(policy.thumbnailSourceMax()).isLessThan(Integer.MAX_VALUE);
   }
+
+  @Test
+  void unusedUploadsAreKeptADayAndAReleaseIsLookedAtWithinHalfAMinute() {
+    assertThat(defaults.unsentGrace()).isEqualTo(Duration.ofHours(24));
+    assertThat(defaults.releaseDelay()).isEqualTo(Duration.ofSeconds(30));
+    MediaPolicy shortGrace = new MediaPolicy(Config.fromMap(Map.of(Setting.MEDIA_UNSENT_GRACE_SECONDS.name(), "5")));
+    assertThat(shortGrace.releaseDelay()).isEqualTo(Duration.ofSeconds(5));
+  }
 }

@@ -144,6 +144,33 @@ public final class ServiceProcesses implements AutoCloseable {
     member.process().waitFor(30, TimeUnit.SECONDS);
   }
 
+  /** SIGSTOP: the process stays, but runs nothing (a stalled VM, a long GC pause, a throttled container). */
+  public void freeze(Member member) {
+    signal(member, "STOP");
+  }
+
+  /** SIGCONT: a frozen process runs on (harmless for one that is not stopped). */
+  public void resume(Member member) {
+    if (member.process().isAlive()) {
+      signal(member, "CONT");
+    }
+  }
+
+  private static void signal(Member member, String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(member.process().pid()))
+        .redirectErrorStream(true).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + signal + " " + member.name() + " failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("kill -" + signal + " " + member.name(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * A base port with {@code count} free ports after it, for Hazelcast members that name each other explicitly: a
    * member list of only this test's ports never reaches another build's cluster on this machine.
@@ -181,6 +208,11 @@ public final class ServiceProcesses implements AutoCloseable {
   @Override
   public void close() {
     for (Member m : members.values()) {
+      try {
+        resume(m); // SIGKILL ends a stopped JVM too, but nothing is left stopped even if it did not
+      } catch (RuntimeException e) {
+        System.err.println("could not resume " + m.name() + ": " + e);
+      }
       m.process().destroyForcibly();
     }
     for (Member m : members.values()) {
