@@ -80,11 +80,12 @@ public class LoginThrottle {
       if (Limits.free(earlier, max)) {
         return Future.succeededFuture(Decision.ALLOWED);
       }
-      // Later attempts pass one per backoff period, claimed atomically; a refused one does not count.
+      // Later attempts pass one per backoff period, claimed atomically; a refused one does not count. Its wait is
+      // counted from when the gate's time was read: a concurrent attempt may have set the gate after this one began.
       return attempts.passGate(key, now, now.plus(limits.backoff(earlier, max))).compose(passed -> passed
         ? Future.succeededFuture(Decision.ALLOWED)
         : attempts.gateUntil(key).compose(until -> attempts.takeBack(key)
-          .map(new Decision(false, limits.retryAfterSeconds(now, until)))));
+          .map(new Decision(false, limits.retryAfterSeconds(Instant.now(), until)))));
     });
   }
 }

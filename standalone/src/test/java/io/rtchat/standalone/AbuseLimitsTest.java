@@ -7,6 +7,7 @@ import io.rtchat.standalone.support.BridgeClient;
 import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,11 @@ class AbuseLimitsTest {
     dee = users.create("dee");
     eve = users.create("eve");
     fay = users.create("fay");
+    gus = users.create("gus");
+    hal = users.create("hal");
+    ivy = users.create("ivy");
+    jon = users.create("jon");
+    kim = users.create("kim");
   }
 
   static TestUser ann;
@@ -57,6 +63,11 @@ class AbuseLimitsTest {
   static TestUser dee;
   static TestUser eve;
   static TestUser fay;
+  static TestUser gus;
+  static TestUser hal;
+  static TestUser ivy;
+  static TestUser jon;
+  static TestUser kim;
 
   @AfterAll
   static void stop() {
@@ -99,6 +110,27 @@ class AbuseLimitsTest {
     }
     assertThat(last.status()).isEqualTo(429);
     assertThat(last.header("Retry-After")).isNotNull();
+    // the budget is the address's, for every account route: registration (Argon2) and code mails are refused too
+    Response register = api.post("/auth/register", null, users.registrationBody(Users.unique("late")));
+    assertThat(register.status()).isEqualTo(429);
+    assertThat(register.errorCode()).isEqualTo("request.rate_limited");
+    assertThat(api.post("/auth/send-otp", null, new JsonObject().put("email", Users.unique("late") + "@example.test")).status())
+      .isEqualTo(429);
+  }
+
+  @Test
+  void groupInvitationLoopsRunOutOfTheInvitationBudget() {
+    Response created = api.post("/groups", gus.accessToken(), new JsonObject().put("name", Users.unique("group"))
+      .put("memberIds", new JsonArray().add(hal.id())));
+    assertThat(created.status()).isEqualTo(201);
+    String invite = "/groups/" + created.json().getJsonObject("group").getString("id") + "/invite";
+    List<Integer> statuses = new ArrayList<>();
+    for (TestUser invitee : List.of(ivy, jon, kim)) {
+      statuses.add(api.post(invite, gus.accessToken(), new JsonObject()
+        .put("userIds", new JsonArray().add(invitee.id()))).status());
+    }
+    // a burst of 3: the group's creation and two invitations; the third invitation waits for the budget to refill
+    assertThat(statuses).containsExactly(200, 200, 429);
   }
 
   @Test

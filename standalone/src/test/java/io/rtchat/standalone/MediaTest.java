@@ -2,6 +2,7 @@ package io.rtchat.standalone;
 
 import io.rtchat.api.MediaService;
 import io.rtchat.common.Setting;
+import io.rtchat.media.S3Storage;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.Groups;
@@ -163,6 +164,18 @@ class MediaTest extends StackPerClass {
     assertThat(download("/media/" + mediaId, dora.accessToken()).body()).isEqualTo(png);
     assertThat(api.post("/media/" + mediaId + "/complete", dora.accessToken(), null).json().getString("status")).isEqualTo("ready");
     assertThat(download("/media/" + mediaId, dora.accessToken()).body()).isEqualTo(png);
+  }
+
+  @Test
+  void aThumbnailSourceReadTakesAtMostItsCapWhateverTheObjectHolds() {
+    // The thumbnail worker reads a completed image with S3Storage.firstBytes(key, cap + 1): a ranged GET, so an object
+    // bigger than it should be (a bucket written by other means) never comes into the heap whole.
+    try (S3Storage storage = new S3Storage(stack.vertx.getOrCreateContext(), stack.config)) {
+      String key = "media/" + Users.unique("oversized");
+      storage.write(key, new byte[4 << 20], "image/png").await();
+      assertThat(storage.firstBytes(key, 1_001).await()).hasSize(1_001);
+      storage.delete(key).await();
+    }
   }
 
   @Test

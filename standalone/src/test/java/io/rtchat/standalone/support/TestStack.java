@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole server as a user meets it: every verticle in one Vert.x, the real Mongo driver over TCP to an in-memory
@@ -22,6 +24,8 @@ import java.util.Map;
  * apart by creating their own users.
  */
 public final class TestStack implements AutoCloseable {
+
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   public final Vertx vertx;
   public final Config config;
@@ -76,9 +80,18 @@ public final class TestStack implements AutoCloseable {
     }
   }
 
+  /**
+   * A port nobody listens on, never one handed out before in this JVM: the system may offer a port again once its
+   * probe socket is closed, and two servers of one Vert.x instance on the same port share it (the public API and the
+   * management port would then answer each other's requests).
+   */
   public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        if (HANDED_OUT.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      }
     }
   }
 
