@@ -65,33 +65,49 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** Replaces the file with these records (written to a new file, then renamed over it: never half a snapshot). */
-  void rewrite(Consumer<Consumer<Document>> records) {
+  /** The file's length once every record appended so far is in it: where a snapshot read from now on starts to count. */
+  long mark() {
     synchronized (fileLock) {
-      Path next = file.resolveSibling(file.getFileName() + ".next");
-      try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuf buffer = Unpooled.buffer(1 << 20);
-        long[] written = {0};
-        records.accept(record -> {
-          BsonEncoder.encodeDocument(record, buffer);
-          if (buffer.readableBytes() >= 1 << 20) {
-            written[0] += drainUnchecked(buffer, out);
-          }
-        });
-        written[0] += drain(buffer, out);
-        out.force(true);
-        synchronized (this) {
-          pending.clear();
+      writePending();
+      return size;
+    }
+  }
+
+  /**
+   * Replaces the file with these records followed by what was written after {@code mark}: the snapshot is written to a
+   * new file while appends go on into the old one; then, holding writes back only for that moment, the old file's
+   * tail is copied after the snapshot and the new file renamed over the old (never half a journal under its name).
+   */
+  void compact(long mark, Consumer<Consumer<Document>> records) {
+    Path next = file.resolveSibling(file.getFileName() + ".next");
+    try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+      StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuf buffer = Unpooled.buffer(1 << 20);
+      long[] written = {0};
+      records.accept(record -> {
+        BsonEncoder.encodeDocument(record, buffer);
+        if (buffer.readableBytes() >= 1 << 20) {
+          written[0] += drainUnchecked(buffer, out);
+        }
+      });
+      written[0] += drain(buffer, out);
+      synchronized (fileLock) {
+        writePending();
+        for (long position = mark; position < size; ) {
+          position += channel.transferTo(position, size - position, out);
+        }
+        long length = written[0] + (size - mark);
+        if (fsync) {
+          out.force(true);
         }
         channel.close();
         Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        channel.position(written[0]);
-        size = written[0];
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot rewrite " + file, e);
+        channel.position(length);
+        size = length;
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compact " + file, e);
     }
   }
 
@@ -103,22 +119,27 @@ final class Journal implements AutoCloseable {
   /** Writes every record appended so far (by any thread) to the file before it returns. */
   void flush() {
     synchronized (fileLock) {
-      ByteBuf batch;
-      synchronized (this) {
-        if (pending.readableBytes() == 0) {
-          return;
-        }
-        batch = pending;
-        pending = Unpooled.buffer(Math.max(64 * 1024, batch.capacity()));
+      writePending();
+    }
+  }
+
+  /** Called holding {@code fileLock}. */
+  private void writePending() {
+    ByteBuf batch;
+    synchronized (this) {
+      if (pending.readableBytes() == 0) {
+        return;
       }
-      try {
-        size += drain(batch, channel);
-        if (fsync) {
-          channel.force(false);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + file, e);
+      batch = pending;
+      pending = Unpooled.buffer(Math.max(64 * 1024, batch.capacity()));
+    }
+    try {
+      size += drain(batch, channel);
+      if (fsync) {
+        channel.force(false);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 

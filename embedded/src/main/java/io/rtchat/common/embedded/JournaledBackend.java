@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -36,17 +38,22 @@ import java.util.function.Consumer;
  * depend on server-generated ids or clocks.
  *
  * <p>Every command's reply waits for the journal to be written, reads too: a read that saw another connection's write
- * must not be answered before that write is in the file. Commands take a shared lock and the snapshot an exclusive
- * one, so a snapshot sees no command half done. Renaming a collection is not supported (rtchat never does).
+ * must not be answered before that write is in the file. The snapshot is written by a background thread while
+ * commands go on (see {@link #compact}). Renaming a collection is not supported (rtchat never does).
  */
 public final class JournaledBackend extends MemoryBackend {
 
   private static final Logger log = LoggerFactory.getLogger(JournaledBackend.class);
   private static final long MIN_COMPACT_BYTES = 64L * 1024 * 1024;
+  private static final int SNAPSHOT_CHUNK = 512;
 
   private final Journal journal;
-  private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
   private final AtomicBoolean compacting = new AtomicBoolean();
+  private final ExecutorService compactor = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "mongo-journal-compactor");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final Map<String, JournaledCollection> collections = new ConcurrentHashMap<>();
   /** What the journal held at start, by database and collection, taken by each collection as it is opened. */
   private final Map<String, Map<String, Map<Object, Document>>> restoring;
@@ -78,15 +85,10 @@ public final class JournaledBackend extends MemoryBackend {
 
   @Override
   public Document handleCommand(Channel channel, String database, String command, Document query) {
-    commands.readLock().lock();
     try {
       return super.handleCommand(channel, database, command, query);
     } finally {
-      try {
-        journal.flush();
-      } finally {
-        commands.readLock().unlock();
-      }
+      journal.flush();
       compactWhenGrown();
     }
   }
@@ -94,29 +96,39 @@ public final class JournaledBackend extends MemoryBackend {
   @Override
   public void close() {
     super.close();
+    compactor.shutdown();
+    try {
+      compactor.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     journal.close();
   }
 
   private void compactWhenGrown() {
-    if (journal.size() < Math.max(compactMinBytes, 2 * snapshotBytes) || !compacting.compareAndSet(false, true)) {
-      return;
-    }
-    // Waits for the commands in progress; the lock then holds new ones back until the snapshot is written.
-    commands.writeLock().lock();
-    try {
-      if (journal.size() >= Math.max(compactMinBytes, 2 * snapshotBytes)) {
-        compact();
-      }
-    } finally {
-      commands.writeLock().unlock();
-      compacting.set(false);
+    if (journal.size() >= Math.max(compactMinBytes, 2 * snapshotBytes) && compacting.compareAndSet(false, true)) {
+      compactor.execute(() -> {
+        try {
+          compact();
+        } catch (RuntimeException e) {
+          log.error("embedded mongo journal compaction failed (the journal stays as it was)", e);
+        } finally {
+          compacting.set(false);
+        }
+      });
     }
   }
 
-  /** Rewrites the journal as one record per stored document. Runs with no command in progress. */
+  /**
+   * Rewrites the journal as one record per stored document, while commands go on. The snapshot is read after a mark
+   * (the journal's length once everything appended so far is written): whatever changes after the mark is also in
+   * the journal after it, and that tail is appended to the snapshot, so a document the snapshot read before or after
+   * its change ends in its latest version on replay (records are after-images and removals, applied in order).
+   */
   private void compact() {
     long started = System.nanoTime();
-    journal.rewrite(sink -> collections.values().forEach(collection -> collection.each(doc ->
+    long mark = journal.mark();
+    journal.compact(mark, sink -> collections.values().forEach(collection -> collection.each(doc ->
       sink.accept(collection.put(doc)))));
     snapshotBytes = journal.size();
     log.info("embedded mongo journal compacted bytes={} millis={}", snapshotBytes, (System.nanoTime() - started) / 1_000_000);
@@ -192,8 +204,26 @@ public final class JournaledBackend extends MemoryBackend {
       return JournalState.put(databaseName(), getCollectionName(), JournalState.keyOf(doc, getIdField()), doc);
     }
 
-    synchronized void each(Consumer<Document> consumer) {
-      streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument).forEach(consumer);
+    /**
+     * Every stored document, read in chunks under the collection's lock so that writers wait for a chunk, not for
+     * the whole collection. A document changed between chunks may be read in either version, or (a position reused)
+     * not at all: its change is in the journal after the compaction's mark, which replay applies after the snapshot.
+     */
+    void each(Consumer<Document> consumer) {
+      List<Integer> positions;
+      synchronized (this) {
+        positions = streamAllDocumentsWithPosition().map(DocumentWithPosition::getPosition).toList();
+      }
+      for (int from = 0; from < positions.size(); from += SNAPSHOT_CHUNK) {
+        synchronized (this) {
+          for (Integer position : positions.subList(from, Math.min(positions.size(), from + SNAPSHOT_CHUNK))) {
+            Document doc = getDocument(position);
+            if (doc != null) {
+              consumer.accept(doc);
+            }
+          }
+        }
+      }
     }
 
     @Override

@@ -174,6 +174,40 @@ class JournaledBackendTest {
     }
   }
 
+  @Test
+  void compactionsWhileWritesGoOnLoseNothing() throws Exception {
+    Path file = dir.resolve("rtchat.journal");
+    Path killed;
+    try (EmbeddedMongo mongo = EmbeddedMongo.over(new JournaledBackend(file, false, 8 * 1024))) {
+      List<MongoClient> clients = new ArrayList<>();
+      List<Future<?>> writes = new ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        MongoClient client = MongoClient.create(vertx, new JsonObject().put("connection_string", mongo.uri())
+          .put("db_name", "durability").put("maxPoolSize", 4));
+        clients.add(client);
+        for (int i = 0; i < 300; i++) {
+          String id = c + "-" + i;
+          // each document inserted, then changed: the snapshot may read either version, the latest must win
+          writes.add(client.insert("messages", new JsonObject().put("_id", id).put("v", 1).put("pad", "x".repeat(100)))
+            .compose(v -> client.updateCollection("messages", new JsonObject().put("_id", id),
+              new JsonObject().put("$set", new JsonObject().put("v", 2))))
+            .compose(v -> id.endsWith("7") ? client.removeDocument("messages", new JsonObject().put("_id", id)) : Future.succeededFuture()));
+        }
+      }
+      Future.all(writes).await();
+      killed = killedCopy(file);
+      for (MongoClient client : clients) {
+        client.close().await();
+      }
+    }
+    try (EmbeddedMongo restarted = EmbeddedMongo.inJournal(killed)) {
+      MongoClient client = client(restarted);
+      assertThat(client.count("messages", new JsonObject()).await()).isEqualTo(4 * 270L);
+      assertThat(client.count("messages", new JsonObject().put("v", 2)).await()).isEqualTo(4 * 270L);
+      client.close().await();
+    }
+  }
+
   /** The journal as a process killed at this instant leaves it: no shutdown, nothing written later. */
   private Path killedCopy(Path file) throws Exception {
     Path copy = dir.resolve("killed-" + System.nanoTime()).resolve(file.getFileName());
