@@ -41,7 +41,8 @@ final class Journal implements AutoCloseable {
     this.fsync = fsync;
     try {
       long valid = Files.exists(file) ? validLength(file) : 0;
-      this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      // readable too: a compaction copies the tail written after its mark from it
+      this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       channel.truncate(valid);
       channel.position(valid);
       this.size = valid;
@@ -102,7 +103,7 @@ final class Journal implements AutoCloseable {
         }
         channel.close();
         Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         channel.position(length);
         size = length;
       }

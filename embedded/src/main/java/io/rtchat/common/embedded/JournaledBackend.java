@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,7 @@ public final class JournaledBackend extends MemoryBackend {
 
   private final Journal journal;
   private final AtomicBoolean compacting = new AtomicBoolean();
+  private final AtomicInteger compactionFailures = new AtomicInteger();
   private final ExecutorService compactor = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "mongo-journal-compactor");
     thread.setDaemon(true);
@@ -105,12 +107,20 @@ public final class JournaledBackend extends MemoryBackend {
     journal.close();
   }
 
+  /** Compactions that failed (the journal then stays as it was): for tests. */
+  int compactionFailures() {
+    return compactionFailures.get();
+  }
+
   private void compactWhenGrown() {
     if (journal.size() >= Math.max(compactMinBytes, 2 * snapshotBytes) && compacting.compareAndSet(false, true)) {
       compactor.execute(() -> {
         try {
           compact();
         } catch (RuntimeException e) {
+          // not again at once: the next try waits until the journal has doubled once more
+          snapshotBytes = journal.size();
+          compactionFailures.incrementAndGet();
           log.error("embedded mongo journal compaction failed (the journal stays as it was)", e);
         } finally {
           compacting.set(false);
