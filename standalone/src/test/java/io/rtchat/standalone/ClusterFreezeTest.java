@@ -1,14 +1,11 @@
 package io.rtchat.standalone;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.rtchat.auth.AuthVerticle;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.ClusterBootstrap;
 import io.rtchat.common.Config;
 import io.rtchat.common.Inbox;
-import io.rtchat.common.embedded.EmbeddedMongo;
-import io.rtchat.common.embedded.EmbeddedS3;
 import io.rtchat.gateway.GatewayVerticle;
 import io.rtchat.group.GroupVerticle;
 import io.rtchat.media.MediaVerticle;
@@ -18,6 +15,7 @@ import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.BridgeClient;
 import io.rtchat.standalone.support.Chats;
 import io.rtchat.standalone.support.ServiceProcesses;
+import io.rtchat.standalone.support.SharedBackends;
 import io.rtchat.standalone.support.ServiceProcesses.Member;
 import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +43,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,8 +72,7 @@ class ClusterFreezeTest {
 
   private final Map<String, String> common = new LinkedHashMap<>();
   private ServiceProcesses processes;
-  private EmbeddedMongo mongo;
-  private EmbeddedS3 s3;
+  private SharedBackends backends;
   private GreenMail mail;
   private Vertx memberA;
   /** The users' side: sockets and HTTP clients, not a cluster member. */
@@ -98,28 +93,9 @@ class ClusterFreezeTest {
   void startCluster() throws Exception {
     Path repository = ServiceProcesses.builtRepository();
     Assumptions.assumeTrue(repository != null, "the chat-service jar is built by `package`: run this under mvn verify");
-    Path dataDir = Files.createTempDirectory("rtchat-freeze");
-    mongo = EmbeddedMongo.inMemory();
-    s3 = EmbeddedS3.start(dataDir.resolve("blobs"), "rtchat", "rtchat-secret-for-the-freeze");
-    int smtpPort = TestStack.freePort();
-    mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    int clusterBase = ServiceProcesses.freePortRange(4);
-    common.put("MONGO_URI", mongo.uri());
-    byte[] key = new byte[48];
-    new java.security.SecureRandom().nextBytes(key);
-    common.put("JWT_SECRET", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key));
-    common.put("S3_ENDPOINT", s3.endpoint());
-    common.put("S3_ACCESS_KEY", "rtchat");
-    common.put("S3_SECRET_KEY", "rtchat-secret-for-the-freeze");
-    common.put("SMTP_HOST", "127.0.0.1");
-    common.put("SMTP_PORT", String.valueOf(smtpPort));
-    common.put("SMTP_STARTTLS", "DISABLED");
-    common.put("DATA_DIR", dataDir.toString());
-    common.put("CLUSTER_NAME", "rtchat-freeze-" + UUID.randomUUID());
-    common.put("CLUSTER_PORT", String.valueOf(clusterBase));
-    common.put("CLUSTER_HOSTS", IntStream.range(clusterBase, clusterBase + 4).mapToObj(p -> "127.0.0.1:" + p)
-      .collect(Collectors.joining(",")));
+    backends = SharedBackends.start("freeze", 4);
+    mail = backends.mail();
+    common.putAll(backends.settings());
     common.put("CLUSTER_HEARTBEAT_SECONDS", String.valueOf(HEARTBEAT_SECONDS));
     common.put("CLUSTER_MAX_NO_HEARTBEAT_SECONDS", String.valueOf(MAX_NO_HEARTBEAT_SECONDS));
     common.put("SERVICE_CALL_TIMEOUT_MILLIS", String.valueOf(CALL_TIMEOUT_MS));
@@ -208,14 +184,8 @@ class ClusterFreezeTest {
     if (memberA != null) {
       memberA.close().await();
     }
-    if (mail != null) {
-      mail.stop();
-    }
-    if (s3 != null) {
-      s3.close();
-    }
-    if (mongo != null) {
-      mongo.close();
+    if (backends != null) {
+      backends.close();
     }
   }
 

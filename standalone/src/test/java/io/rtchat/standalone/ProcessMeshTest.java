@@ -1,15 +1,13 @@
 package io.rtchat.standalone;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.rtchat.common.Addresses;
-import io.rtchat.common.embedded.EmbeddedMongo;
-import io.rtchat.common.embedded.EmbeddedS3;
 import io.rtchat.standalone.support.ApiClient;
 import io.rtchat.standalone.support.ApiClient.Response;
 import io.rtchat.standalone.support.BridgeClient;
 import io.rtchat.standalone.support.Chats;
 import io.rtchat.standalone.support.ServiceProcesses;
+import io.rtchat.standalone.support.SharedBackends;
 import io.rtchat.standalone.support.ServiceProcesses.Member;
 import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,9 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,8 +57,7 @@ class ProcessMeshTest {
 
   private final Map<String, String> common = new LinkedHashMap<>();
   private ServiceProcesses mesh;
-  private EmbeddedMongo mongo;
-  private EmbeddedS3 s3;
+  private SharedBackends backends;
   private GreenMail mail;
   private Vertx vertx;
   private Member gatewayA;
@@ -80,28 +73,9 @@ class ProcessMeshTest {
   void startMesh() throws Exception {
     Path repository = ServiceProcesses.builtRepository();
     Assumptions.assumeTrue(repository != null, "the service jars are built by `package`: run this under mvn verify");
-    Path dataDir = Files.createTempDirectory("rtchat-mesh");
-    mongo = EmbeddedMongo.inMemory();
-    s3 = EmbeddedS3.start(dataDir.resolve("blobs"), "rtchat", "rtchat-secret-for-the-mesh");
-    int smtpPort = TestStack.freePort();
-    mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    int clusterBase = ServiceProcesses.freePortRange(10);
-    common.put("MONGO_URI", mongo.uri());
-    byte[] key = new byte[48];
-    new java.security.SecureRandom().nextBytes(key);
-    common.put("JWT_SECRET", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key));
-    common.put("S3_ENDPOINT", s3.endpoint());
-    common.put("S3_ACCESS_KEY", "rtchat");
-    common.put("S3_SECRET_KEY", "rtchat-secret-for-the-mesh");
-    common.put("SMTP_HOST", "127.0.0.1");
-    common.put("SMTP_PORT", String.valueOf(smtpPort));
-    common.put("SMTP_STARTTLS", "DISABLED");
-    common.put("DATA_DIR", dataDir.toString());
-    common.put("CLUSTER_NAME", "rtchat-mesh-" + UUID.randomUUID());
-    common.put("CLUSTER_PORT", String.valueOf(clusterBase));
-    common.put("CLUSTER_HOSTS", IntStream.range(clusterBase, clusterBase + 10).mapToObj(p -> "127.0.0.1:" + p)
-      .collect(Collectors.joining(",")));
+    backends = SharedBackends.start("mesh", 10);
+    mail = backends.mail();
+    common.putAll(backends.settings());
     common.put("CLUSTER_HEARTBEAT_SECONDS", "2");
     common.put("CLUSTER_MAX_NO_HEARTBEAT_SECONDS", "15");
     common.put("SHUTDOWN_GRACE_SECONDS", "10");
@@ -147,14 +121,8 @@ class ProcessMeshTest {
     if (vertx != null) {
       vertx.close().await();
     }
-    if (mail != null) {
-      mail.stop();
-    }
-    if (s3 != null) {
-      s3.close();
-    }
-    if (mongo != null) {
-      mongo.close();
+    if (backends != null) {
+      backends.close();
     }
   }
 
