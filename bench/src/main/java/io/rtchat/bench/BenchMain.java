@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Drives one server (rtchat or the raw baseline) through the scenarios and writes its figures as JSON. bench/run
@@ -160,24 +161,45 @@ public final class BenchMain {
     result.put("echoSender", echo);
     result.put("heapAfterSetupBytes", server.heapUsedBytes(true));
 
-    // A server that has just started spends its core compiling (on one pinned core the JIT competes with the work
-    // for a minute or more): every scenario runs unmeasured first, so the ramps measure the steady state a running
-    // server is in. Both servers get the same warm-up.
-    if (plan.serverWarmupSeconds > 0 && !plannedScenarios.isEmpty()) {
-      double each = plan.serverWarmupSeconds / plannedScenarios.size();
-      for (Scenario scenario : plannedScenarios) {
-        int perMessage = (echo ? scenario.size : scenario.size - 1) * devicesPerUser;
-        log(target.name() + ": " + scenario.name + " server warm-up, " + Math.round(each) + " s (not measured)");
-        harness.run(scenario.name, scenario.chats, echo, plan.startDeliveries / perMessage / 4, each, server, generator,
-          plan.drainQuietMs, plan.drainMaxMs);
-      }
-    }
-
-    // Profile the measured part only (not user setup, whose Argon2 hashing would dominate): JFR started by jcmd.
+    // Profile the measured part only (not user setup, whose Argon2 hashing would dominate): JFR started by jcmd
+    // before the server warm-up, because starting it instruments classes and sends the JIT back to work, and dumped
+    // from the start of the first measured step.
     String jfr = args.get("jfr", null);
     if (jfr != null && !plannedScenarios.isEmpty()) {
       log(server.jcmd("JFR.start", "name=bench", "settings=profile").trim());
     }
+
+    // A server that has just started spends its core compiling (on one pinned core the JIT competes with the work
+    // for minutes: in a full run the C2 compiler thread still took more of the core than the event loop during the
+    // first ramp). Every scenario runs unmeasured first, in rounds, until a round leaves the JIT compiler threads
+    // under JIT_QUIET of a core (or --server-warmup-max-seconds), so the ramps measure the steady state a running
+    // server is in. Both servers get the same warm-up.
+    if (plan.serverWarmupSeconds > 0 && !plannedScenarios.isEmpty()) {
+      double each = plan.serverWarmupSeconds / plannedScenarios.size();
+      double maxSeconds = args.decimal("server-warmup-max-seconds", 600);
+      long warmupStart = System.nanoTime();
+      int rounds = 0;
+      double jitShare;
+      do {
+        rounds++;
+        long wall0 = System.nanoTime();
+        long jit0 = server.compilerCpuNanos();
+        for (Scenario scenario : plannedScenarios) {
+          int perMessage = (echo ? scenario.size : scenario.size - 1) * devicesPerUser;
+          log(target.name() + ": " + scenario.name + " server warm-up round " + rounds + ", " + Math.round(each)
+            + " s (not measured)");
+          harness.run(scenario.name, scenario.chats, echo, plan.startDeliveries / perMessage / 4, each, server,
+            generator, plan.drainQuietMs, plan.drainMaxMs);
+        }
+        jitShare = jit0 < 0 ? 0 : (double) (server.compilerCpuNanos() - jit0) / (System.nanoTime() - wall0);
+        log(target.name() + ": warm-up round " + rounds + ": JIT compiler threads used "
+          + Math.round(jitShare * 100) + "% of a core");
+      } while (jitShare > JIT_QUIET && (System.nanoTime() - warmupStart) / 1e9 + plan.serverWarmupSeconds <= maxSeconds);
+      result.put("serverWarmupSeconds", Math.round((System.nanoTime() - warmupStart) / 1e9))
+        .put("serverWarmupRounds", rounds).put("jitShareAfterWarmup", Math.round(jitShare * 1000) / 1000.0);
+    }
+
+    String measuredFrom = java.time.LocalTime.now().withNano(0).toString();
     for (Scenario scenario : plannedScenarios) {
       int perMessage = (echo ? scenario.size : scenario.size - 1) * devicesPerUser;
       JsonObject s = new JsonObject().put("name", scenario.name).put("groupSize", scenario.size)
@@ -193,9 +215,13 @@ public final class BenchMain {
       Double fail = null;
       int refined = 0;
       for (int i = 0; i < plan.maxSteps && refined <= plan.refineSteps; i++) {
+        settle(server);
+        long jit0 = server.compilerCpuNanos();
+        long wall0 = System.nanoTime();
         StepResult r = harness.run(scenario.name, scenario.chats, echo, rate, plan.stepSeconds, server, generator, plan.drainQuietMs, plan.drainMaxMs);
-        log(target.name() + ": " + r.line());
-        steps.add(r.toJson());
+        double jitPercent = jit0 < 0 ? -1 : Math.round((server.compilerCpuNanos() - jit0) * 1000.0 / (System.nanoTime() - wall0)) / 10.0;
+        log(target.name() + ": " + r.line() + " jit " + jitPercent + "%");
+        steps.add(r.toJson().put("serverJitCpuPercent", jitPercent));
         if (r.pass) {
           pass = pass == null ? rate : Math.max(pass, rate);
           if (best == null || r.deliveredPerSec > best.deliveredPerSec) {
@@ -223,7 +249,8 @@ public final class BenchMain {
     }
     result.put("scenarios", scenarios);
     if (jfr != null && !plannedScenarios.isEmpty()) {
-      log(server.jcmd("JFR.stop", "name=bench", "filename=" + Path.of(jfr).toAbsolutePath()).trim());
+      log(server.jcmd("JFR.dump", "name=bench", "begin=" + measuredFrom, "filename=" + Path.of(jfr).toAbsolutePath()).trim());
+      log(server.jcmd("JFR.stop", "name=bench").trim());
     }
 
     // Idle connections: heap after a full GC, before and after N more sockets registered on their inboxes.
@@ -235,6 +262,25 @@ public final class BenchMain {
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, result.encodePrettily());
     log(target.name() + ": wrote " + out);
+  }
+
+  /** A warm-up round whose JIT compiler threads used no more than this share of a core ends the warm-up. */
+  private static final double JIT_QUIET = 0.05;
+
+  /**
+   * Waits (up to 20 s) until the server's CPU falls below a fifth of a core over half a second: a step that
+   * overloaded the server leaves garbage and backlog behind, which would otherwise be billed to the next step.
+   */
+  private static void settle(ServerProbe server) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      long cpu0 = server.cpuNanos();
+      long wall0 = System.nanoTime();
+      Thread.sleep(500);
+      if (cpu0 < 0 || (double) (server.cpuNanos() - cpu0) / (System.nanoTime() - wall0) < 0.2) {
+        return;
+      }
+    }
   }
 
   private record Scenario(String name, int size, List<BenchChat> chats) {

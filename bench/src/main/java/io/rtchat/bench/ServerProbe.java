@@ -50,6 +50,34 @@ final class ServerProbe {
     }
   }
 
+  /**
+   * CPU time of the process's JIT compiler threads (HotSpot's "C1/C2 CompilerThreadN"), in nanoseconds: how much of
+   * the core the server still spends compiling rather than working.
+   */
+  long compilerCpuNanos() {
+    if (pid <= 0) {
+      return -1;
+    }
+    long ticks = 0;
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (name.contains("CompilerThre")) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          }
+        } catch (IOException e) {
+          // the thread ended while we listed them
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return ticks * 1_000_000_000L / CLOCK_TICKS;
+  }
+
   /** Resident set size in bytes. */
   long rssBytes() {
     if (pid <= 0) {
