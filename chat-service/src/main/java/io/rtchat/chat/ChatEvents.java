@@ -59,16 +59,21 @@ final class ChatEvents {
     Inbox.publish(bus, userId, EventTypes.CHAT_UPDATED, chatView);
   }
 
-  /** {@code message.new} to every participant, the sender's other devices included. */
-  /** {@code message.new}: the sender's devices see their clientMsgId (to match their pending send), the others not. */
+  /**
+   * {@code message.new} to every participant, the sender's other devices included: the sender's devices see their
+   * clientMsgId (to match their pending send), the others not. It is also the sender's read receipt: sending implies
+   * reading, so no {@code message.read} follows a send.
+   */
   void messageNew(JsonObject chat, JsonObject message) {
     String sender = message.getString("sender");
     List<String> participants = ChatViews.participants(chat);
     List<String> others = participants.stream().filter(p -> !p.equals(sender)).toList();
+    // A new message has no stars and no readers yet, so the sender's view is the shared one plus the clientMsgId.
+    JsonObject shared = MessageViews.message(message, null);
     if (others.size() < participants.size()) {
-      Inbox.publish(bus, List.of(sender), EventTypes.MESSAGE_NEW, MessageViews.message(message, sender));
+      Inbox.publish(bus, List.of(sender), EventTypes.MESSAGE_NEW, shared.copy().put("clientMsgId", message.getString("clientMsgId")));
     }
-    Inbox.publish(bus, others, EventTypes.MESSAGE_NEW, MessageViews.message(message, null));
+    Inbox.publish(bus, others, EventTypes.MESSAGE_NEW, shared);
   }
 
   /** {@code message.read}: the reader's pointer in the chat moved to {@code seq} (the read receipt). */

@@ -165,28 +165,40 @@ public class ChatStore {
   }
 
   /**
-   * Records a batch of stored messages on their chats in one unordered bulk write. Per chat: {@code lastSeq},
-   * {@code lastMessage} and {@code updatedAt} move only forward (the filter {@code lastSeq < seq} makes a late writer
-   * a no-op), and one {@code $max} moves each sender's read pointer to their own newest message (sending implies
-   * reading; the pointer is the read receipt). Nothing comes back: nobody needs the chat.
+   * Records a batch of stored messages on their chats: one update per chat, in one unordered bulk write, that moves
+   * {@code lastSeq}, {@code lastMessage} and {@code updatedAt} forward and, with a {@code $max}, each sender's read
+   * pointer to their own newest message (sending implies reading; the pointer is the read receipt). The filter
+   * {@code lastSeq < seq} makes a late writer (another chat-service instance that already recorded a newer message)
+   * a no-op; only then, seen as fewer chats matched than were written, the read pointers are moved on their own. One
+   * update per chat instead of two halves the embedded store's work per batch, where rewriting the chat document is
+   * the largest cost. Nothing comes back: nobody needs the chat.
    */
   public Future<Void> recordMessages(List<ChatRecord> records) {
     if (records.isEmpty()) {
       return Future.succeededFuture();
     }
     JsonObject now = Dates.now();
-    List<BulkOperation> updates = new ArrayList<>(records.size() * 2);
+    List<BulkOperation> updates = new ArrayList<>(records.size());
     for (ChatRecord record : records) {
       updates.add(BulkOperation.createUpdate(
         new JsonObject().put("_id", record.chatId()).put("lastSeq", new JsonObject().put("$lt", record.lastSeq())),
         new JsonObject().put("$set", new JsonObject().put("lastSeq", record.lastSeq())
-          .put("lastMessage", record.lastMessage()).put("updatedAt", now))));
-      JsonObject pointers = new JsonObject();
-      record.readers().forEach((reader, seq) -> pointers.put(readSeqField(reader), seq));
-      updates.add(BulkOperation.createUpdate(new JsonObject().put("_id", record.chatId()),
-        new JsonObject().put("$max", pointers)));
+          .put("lastMessage", record.lastMessage()).put("updatedAt", now)).put("$max", readPointers(record))));
     }
-    return mongo.bulkWriteWithOptions(CHATS, updates, new BulkWriteOptions(false)).mapEmpty();
+    return mongo.bulkWriteWithOptions(CHATS, updates, new BulkWriteOptions(false)).compose(result -> {
+      if (result.getMatchedCount() >= records.size()) {
+        return Future.succeededFuture();
+      }
+      List<BulkOperation> pointers = records.stream().map(record -> BulkOperation.createUpdate(
+        new JsonObject().put("_id", record.chatId()), new JsonObject().put("$max", readPointers(record)))).toList();
+      return mongo.bulkWriteWithOptions(CHATS, pointers, new BulkWriteOptions(false)).mapEmpty();
+    });
+  }
+
+  private static JsonObject readPointers(ChatRecord record) {
+    JsonObject pointers = new JsonObject();
+    record.readers().forEach((reader, seq) -> pointers.put(readSeqField(reader), seq));
+    return pointers;
   }
 
   /** Moves the user's read pointer forward to seq (never back); answers the chat as it was before (null: not theirs). */

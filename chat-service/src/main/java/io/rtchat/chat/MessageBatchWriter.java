@@ -19,6 +19,10 @@ import java.util.Set;
  * batch on each chat with one bulk update (last message, senders' read pointers: one update per chat, not per
  * message), and only then lets each send be acknowledged and tells notification-service.
  *
+ * <p>Sending implies reading: the sender's read pointer moves to their message, but no {@code message.read} is
+ * published for it. {@code message.new} already says it to every participant (its sender has read up to its seq), and
+ * a second event per message to every participant was a large part of a send's fan-out.
+ *
  * <p>Retries and conflicts are resolved per send. Two sends of the same clientMsgId in one batch are stored once:
  * the later ones answer the stored message ({@code created:false}). The ordered insert stops at the first duplicate
  * key, so what is stored is a prefix of the batch and no chat gets a gap; each send that was not stored is then either
@@ -163,12 +167,11 @@ final class MessageBatchWriter implements SendBatcher.Writer<MessageBatchWriter.
       return Future.succeededFuture();
     }
     List<ChatStore.ChatRecord> records = byChat.entrySet().stream()
-      .map(e -> new ChatStore.ChatRecord(e.getKey(), e.getValue().lastSeq(), MessageViews.summary(e.getValue().last),
+      .map(e -> new ChatStore.ChatRecord(e.getKey(), e.getValue().lastSeq(), e.getValue().summary(),
         e.getValue().readers)).toList();
     return chats.recordMessages(records).map(v -> {
       byChat.forEach((chatId, chatBatch) -> {
-        chatBatch.readEvents().forEach((reader, seq) -> events.messageRead(chatBatch.chat, reader, seq));
-        cache.recorded(chatId, chatBatch.lastSeq(), MessageViews.summary(chatBatch.last), chatBatch.readers);
+        cache.recorded(chatId, chatBatch.lastSeq(), chatBatch.summary(), chatBatch.readers);
         chatBatch.docs.forEach(doc -> events.messageStored(chatBatch.chat, doc));
       });
       return null;
@@ -180,7 +183,6 @@ final class MessageBatchWriter implements SendBatcher.Writer<MessageBatchWriter.
     final JsonObject chat;
     final List<JsonObject> docs = new ArrayList<>();
     final Map<String, Long> readers = new LinkedHashMap<>();
-    final Map<String, Integer> ownCount = new HashMap<>();
     JsonObject last;
 
     ChatBatch(JsonObject chat) {
@@ -191,27 +193,15 @@ final class MessageBatchWriter implements SendBatcher.Writer<MessageBatchWriter.
       docs.add(doc);
       last = doc;
       readers.merge(doc.getString("sender"), doc.getLong("seq"), Math::max);
-      ownCount.merge(doc.getString("sender"), 1, Integer::sum);
     }
 
     long lastSeq() {
       return last.getLong("seq");
     }
 
-    /**
-     * Sending implies reading everything before one's message. A sender's pointer moving over someone else's message
-     * is a read receipt the others should see ({@code message.read}); moving only over their own messages is not.
-     * Their messages in this batch are the only ones of theirs above their old pointer (their earlier ones moved it).
-     */
-    Map<String, Long> readEvents() {
-      Map<String, Long> moved = new LinkedHashMap<>();
-      readers.forEach((reader, seq) -> {
-        long before = ChatViews.readSeq(chat, reader);
-        if (seq - before > ownCount.get(reader)) {
-          moved.put(reader, seq);
-        }
-      });
-      return moved;
+    /** The chat's new {@code lastMessage}; the store and the cache each keep their own copy. */
+    JsonObject summary() {
+      return MessageViews.summary(last);
     }
   }
 }

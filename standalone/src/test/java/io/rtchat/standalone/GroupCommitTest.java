@@ -1,6 +1,7 @@
 package io.rtchat.standalone;
 
 import com.mongodb.MongoBulkWriteException;
+import io.rtchat.chat.ChatStore;
 import io.rtchat.chat.MessageStore;
 import io.rtchat.common.Mongo;
 import io.rtchat.common.Setting;
@@ -12,6 +13,7 @@ import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.client.HttpResponse;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
 
@@ -61,6 +64,32 @@ class GroupCommitTest extends StackPerClass {
         .satisfies(error -> assertThat(error.getIndex()).isEqualTo(1));
       Set<String> stored = store.storedOf(batch.stream().map(d -> d.getString("_id")).toList()).await();
       assertThat(stored).containsExactly("b1-" + chatId);
+    } finally {
+      mongo.close();
+    }
+  }
+
+  @Test
+  void aLateRecordOfAnOlderBatchKeepsTheNewerLastMessageButStillMovesItsSendersReadPointer() {
+    MongoClient mongo = MongoClient.create(stack.vertx, new JsonObject()
+      .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
+    try {
+      ChatStore store = new ChatStore(mongo);
+      String chatId = "late-" + System.nanoTime();
+      mongo.insert("chats", new JsonObject().put("_id", chatId).put("key", "test:" + chatId).put("lastSeq", 0L)
+        .put("participants", new JsonArray().add("ann").add("bob"))).await();
+
+      // Another instance recorded seq 5 (Bob's) first; this instance's batch with Ann's seq 3 lands after it.
+      store.recordMessages(List.of(new ChatStore.ChatRecord(chatId, 5, new JsonObject().put("seq", 5).put("sender", "bob"),
+        Map.of("bob", 5L)))).await();
+      store.recordMessages(List.of(new ChatStore.ChatRecord(chatId, 3, new JsonObject().put("seq", 3).put("sender", "ann"),
+        Map.of("ann", 3L)))).await();
+
+      JsonObject chat = mongo.findOne("chats", new JsonObject().put("_id", chatId), null).await();
+      assertThat(chat.getLong("lastSeq")).isEqualTo(5L);
+      assertThat(chat.getJsonObject("lastMessage").getString("sender")).isEqualTo("bob");
+      assertThat(chat.getJsonObject("readSeq").getLong("ann")).isEqualTo(3L);
+      assertThat(chat.getJsonObject("readSeq").getLong("bob")).isEqualTo(5L);
     } finally {
       mongo.close();
     }

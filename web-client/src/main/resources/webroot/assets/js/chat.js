@@ -211,6 +211,8 @@ export class ChatView {
       this.renderAll();
     }
     if (stick) this.scrollToEnd();
+    // Someone else's message is their read receipt for everything before it.
+    if (m.sender !== state.me.id) this.renderTicks();
     this.markRead();
   }
 

@@ -37,6 +37,8 @@ export class Thread {
     if (message.clientMsgId) this.pending.delete(message.clientMsgId);
     if (this.oldestSeq === null || message.seq < this.oldestSeq) this.oldestSeq = message.seq;
     for (const reader of message.readBy || []) this.read(reader, message.seq);
+    // Sending implies reading: the server sends no message.read for a send, the message itself is the receipt.
+    if (message.sender) this.read(message.sender, message.seq);
     return isNew;
   }
 
