@@ -43,6 +43,6 @@ COPY --from=build /out/app.jar /app/app.jar
 # Non-root, numeric (Kubernetes runAsNonRoot checks a numeric user); the root filesystem may be read-only: Java
 # writes only to /tmp, which the Deployments mount as an emptyDir.
 USER 10001:10001
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:MaxGCPauseMillis=15 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 EXPOSE 8080 8081 5701 5710
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -18,14 +18,19 @@ class DatesTest {
   }
 
   @Test
-  void theRememberedConversionNeverAnswersForAnotherDate() {
-    String[] texts = {"2026-12-01T16:00:00.12Z", "2026-12-01T16:00:00.120Z", "2026-12-01T16:00:01Z", "2026-12-01T16:00:01Z"};
-    for (int round = 0; round < 3; round++) {
-      for (String text : texts) {
-        assertThat(Dates.iso(new JsonObject().put("$date", text))).isEqualTo(Instant.parse(text).toString());
-      }
+  void aTextIsShownAsStoredOnlyWhenItIsExactlyWhatInstantPrints() {
+    String[] texts = {"2026-12-01T16:00:00.12Z", "2026-12-01T16:00:00.120Z", "2026-12-01T16:00:01Z",
+      "2026-12-01T16:00:01.000Z", "2026-12-01T16:00:01.123456Z", "2026-12-01T16:00:01.123000Z",
+      "2026-12-01T16:00:01.123456789Z", "2026-12-01T16:00:01.1Z", "2026-12-01T17:00:01+01:00"};
+    for (String text : texts) {
+      String shown = Dates.iso(new JsonObject().put("$date", text));
+      assertThat(shown).as(text).isEqualTo(java.time.OffsetDateTime.parse(text).toInstant().toString());
+      assertThat(Dates.isCanonical(text)).as(text).isEqualTo(shown.equals(text));
     }
-    Instant now = Instant.now();
-    assertThat(Dates.iso(Dates.of(now))).isEqualTo(now.toString());
+    for (int i = 0; i < 1_000; i++) {
+      Instant instant = Instant.ofEpochSecond(1_700_000_000L + i * 7919L, (i % 4 == 0 ? 0 : i * 1_000_003L) % 1_000_000_000L);
+      assertThat(Dates.isCanonical(instant.toString())).as(instant.toString()).isTrue();
+      assertThat(Dates.iso(Dates.of(instant))).isEqualTo(instant.toString());
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -78,15 +79,19 @@ public final class LocalInboxes {
   }
 
   void deliver(InboxFanout fanout) {
-    String body = fanout.event().json();
+    byte[] body = null;
     for (String userId : fanout.userIds()) {
       SockJSSocket[] sockets = socketsByUser.get(userId);
       if (sockets == null) {
         continue;
       }
+      if (body == null) {
+        body = fanout.event().json().getBytes(StandardCharsets.UTF_8); // once per event, not once per recipient
+      }
       // The bridge writes its frames as a Buffer too (a binary message on the raw WebSocket); one per recipient,
       // shared by that user's sockets.
-      Buffer frame = Buffer.buffer(FRAME_START + Addresses.inbox(userId) + FRAME_BODY + body + "}");
+      byte[] head = (FRAME_START + Addresses.inbox(userId) + FRAME_BODY).getBytes(StandardCharsets.UTF_8);
+      Buffer frame = Buffer.buffer(head.length + body.length + 1).appendBytes(head).appendBytes(body).appendByte((byte) '}');
       for (SockJSSocket socket : sockets) {
         socket.write(frame);
       }
