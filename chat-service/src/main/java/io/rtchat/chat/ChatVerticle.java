@@ -50,6 +50,7 @@ public class ChatVerticle extends VerticleBase {
       new ChatCollections(messages, access),
       new MessageSearch(chats, messages, access));
     return chats.createIndexes()
+      .compose(v -> chats.putSeqFirst())
       .compose(v -> messages.createIndexes())
       .compose(v -> new ServiceBinder(vertx).setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion())
       // calls live beside chats, in their own package and verticle (undeployed with this one)

@@ -74,12 +74,16 @@ final class MessageViews {
     return readers;
   }
 
-  /** The chat's copy of its newest message ({@code lastMessage}): enough for a chat list, content cut short. */
+  /**
+   * The chat's copy of its newest message ({@code lastMessage}): enough for a chat list, content cut short. Its
+   * {@code seq} comes first: the chat keeps the greater of two summaries ({@code $max}), and documents compare by
+   * their first field first.
+   */
   static JsonObject summary(JsonObject doc) {
     String content = doc.getString("content", "");
     return new JsonObject()
-      .put("id", doc.getString("_id"))
       .put("seq", doc.getLong("seq"))
+      .put("id", doc.getString("_id"))
       .put("sender", doc.getString("sender"))
       .put("type", doc.getString("type"))
       .put("content", content.length() > NotificationTypes.PREVIEW_CHARS ? content.substring(0, NotificationTypes.PREVIEW_CHARS) : content)

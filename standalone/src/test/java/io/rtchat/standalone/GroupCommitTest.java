@@ -96,6 +96,36 @@ class GroupCommitTest extends StackPerClass {
   }
 
   @Test
+  void aSummaryStoredByAnEarlierVersionIdFirstIsRewrittenOnceSoNewerMessagesReplaceIt() {
+    MongoClient mongo = MongoClient.create(stack.vertx, new JsonObject()
+      .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
+    try {
+      ChatStore store = new ChatStore(mongo);
+      String chatId = "legacy-" + System.nanoTime();
+      mongo.insert("chats", new JsonObject().put("_id", chatId).put("key", "test:" + chatId).put("lastSeq", 2L)
+        .put("participants", new JsonArray().add("ann").add("bob"))
+        .put("lastMessage", new JsonObject().put("id", "m2").put("seq", 2L).put("sender", "ann"))).await();
+      ChatStore.ChatRecord third = new ChatStore.ChatRecord(chatId, 3, new JsonObject().put("seq", 3L).put("id", "m3")
+        .put("sender", "bob"), Map.of("bob", 3L));
+
+      // The premise: an id-first summary compares above any seq-first one, so $max alone never replaces it.
+      store.recordMessages(List.of(third)).await();
+      assertThat(mongo.findOne("chats", new JsonObject().put("_id", chatId), null).await()
+        .getJsonObject("lastMessage").getString("id")).isEqualTo("m2");
+
+      mongo.removeDocuments("migrations", new JsonObject().put("_id", "chats.lastMessage.seq-first")).await();
+      store.putSeqFirst().await();
+      store.recordMessages(List.of(third)).await();
+      JsonObject chat = mongo.findOne("chats", new JsonObject().put("_id", chatId), null).await();
+      assertThat(chat.getJsonObject("lastMessage").getString("id")).isEqualTo("m3");
+      assertThat(chat.getLong("lastSeq")).isEqualTo(3L);
+      assertThat(mongo.findOne("migrations", new JsonObject().put("_id", "chats.lastMessage.seq-first"), null).await()).isNotNull();
+    } finally {
+      mongo.close();
+    }
+  }
+
+  @Test
   void aRetryAmongConcurrentNewSendsAnswersTheStoredMessageAndLeavesNoGap() {
     TestUser ann = users.create("ann");
     String chatId = chats.groupChat("batch", ann);
