@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * mongo-java-server's memory backend made durable by a journal: every document a command stores or removes is
  * appended to a file (its new version, or its removal), and the file is written before the command is answered. At
  * start the journal is read back into memory, so an acknowledged write survives a killed process; the journal is then
- * rewritten as a snapshot of what is stored, and again whenever it has grown to twice the last snapshot.
+ * rewritten as a snapshot of what is stored, and again whenever it has grown to four times the last snapshot.
  *
  * <p>Why not mongo-java-server's own H2 backend, committed per write: its index maps compare keys by serializing them
  * with Java serialization on every comparison, which cost about half of a pinned core in the send-path benchmark; the
@@ -46,6 +46,13 @@ public final class JournaledBackend extends MemoryBackend {
 
   private static final Logger log = LoggerFactory.getLogger(JournaledBackend.class);
   private static final long MIN_COMPACT_BYTES = 128L * 1024 * 1024;
+  /**
+   * The journal is snapshotted again once it is this many times the last snapshot. A snapshot rewrites everything
+   * stored, so with a factor k it costs 1/(k-1) of a write's bytes again: with 2 as many bytes as the writes
+   * themselves, and on a one-core server the snapshots during a benchmark ramp were what failed its steps (each 1.6-2.5
+   * s of the core at 90% load). With 4 that work is a third, for a file of up to four times the data.
+   */
+  private static final int GROWTH_BEFORE_SNAPSHOT = 4;
   private static final int SNAPSHOT_CHUNK = 512;
   /**
    * A background snapshot pauses this long after each chunk: on a server with one core it would otherwise take the core
@@ -118,12 +125,12 @@ public final class JournaledBackend extends MemoryBackend {
   }
 
   private void compactWhenGrown() {
-    if (journal.size() >= Math.max(compactMinBytes, 2 * snapshotBytes) && compacting.compareAndSet(false, true)) {
+    if (journal.size() >= Math.max(compactMinBytes, GROWTH_BEFORE_SNAPSHOT * snapshotBytes) && compacting.compareAndSet(false, true)) {
       compactor.execute(() -> {
         try {
           compact(SNAPSHOT_PAUSE_MILLIS);
         } catch (RuntimeException e) {
-          // not again at once: the next try waits until the journal has doubled once more
+          // not again at once: the next try waits until the journal has grown as much once more
           snapshotBytes = journal.size();
           compactionFailures.incrementAndGet();
           log.error("embedded mongo journal compaction failed (the journal stays as it was)", e);
