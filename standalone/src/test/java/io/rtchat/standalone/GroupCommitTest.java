@@ -41,10 +41,23 @@ class GroupCommitTest extends StackPerClass {
       .put("sender", "s").put("type", "text").put("content", "x");
   }
 
+  /** A client of the stack's database of its own, to use the stores directly. */
+  private MongoClient storeClient() {
+    return MongoClient.create(stack.vertx, new JsonObject()
+      .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
+  }
+
+  /** A 1:1 chat of ann and bob written straight to the store, as an earlier write (or version) left it. */
+  private static String insertChat(MongoClient mongo, String prefix, long lastSeq, JsonObject lastMessage) {
+    String chatId = prefix + System.nanoTime();
+    mongo.insert("chats", new JsonObject().put("_id", chatId).put("key", "test:" + chatId).put("lastSeq", lastSeq)
+      .put("participants", new JsonArray().add("ann").add("bob")).put("lastMessage", lastMessage)).await();
+    return chatId;
+  }
+
   @Test
   void anOrderedBulkInsertStopsAtTheFirstDuplicateSoOnlyAPrefixIsStoredAndTheErrorNamesIt() {
-    MongoClient mongo = MongoClient.create(stack.vertx, new JsonObject()
-      .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
+    MongoClient mongo = storeClient();
     try {
       MessageStore store = new MessageStore(mongo);
       String chatId = "bulk-" + System.nanoTime();
@@ -71,13 +84,10 @@ class GroupCommitTest extends StackPerClass {
 
   @Test
   void aLateRecordOfAnOlderBatchKeepsTheNewerLastMessageButStillMovesItsSendersReadPointer() {
-    MongoClient mongo = MongoClient.create(stack.vertx, new JsonObject()
-      .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
+    MongoClient mongo = storeClient();
     try {
       ChatStore store = new ChatStore(mongo);
-      String chatId = "late-" + System.nanoTime();
-      mongo.insert("chats", new JsonObject().put("_id", chatId).put("key", "test:" + chatId).put("lastSeq", 0L)
-        .put("participants", new JsonArray().add("ann").add("bob"))).await();
+      String chatId = insertChat(mongo, "late-", 0, null);
 
       // Another instance recorded seq 5 (Bob's) first; this instance's batch with Ann's seq 3 lands after it.
       store.recordMessages(List.of(new ChatStore.ChatRecord(chatId, 5, new JsonObject().put("seq", 5).put("sender", "bob"),
@@ -97,14 +107,10 @@ class GroupCommitTest extends StackPerClass {
 
   @Test
   void aSummaryStoredByAnEarlierVersionIdFirstIsRewrittenOnceSoNewerMessagesReplaceIt() {
-    MongoClient mongo = MongoClient.create(stack.vertx, new JsonObject()
-      .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
+    MongoClient mongo = storeClient();
     try {
       ChatStore store = new ChatStore(mongo);
-      String chatId = "legacy-" + System.nanoTime();
-      mongo.insert("chats", new JsonObject().put("_id", chatId).put("key", "test:" + chatId).put("lastSeq", 2L)
-        .put("participants", new JsonArray().add("ann").add("bob"))
-        .put("lastMessage", new JsonObject().put("id", "m2").put("seq", 2L).put("sender", "ann"))).await();
+      String chatId = insertChat(mongo, "legacy-", 2, new JsonObject().put("id", "m2").put("seq", 2L).put("sender", "ann"));
       ChatStore.ChatRecord third = new ChatStore.ChatRecord(chatId, 3, new JsonObject().put("seq", 3L).put("id", "m3")
         .put("sender", "bob"), Map.of("bob", 3L));
 
