@@ -127,7 +127,12 @@ public final class CrashMain {
       Future.all(done).await();
 
       List<JsonObject> stored = history(http, users.get(0), chatId);
-      JsonObject result = check(acks, acksBySeq, stored, total);
+      // A clientMsgId is shown only to its sender: each sender's own messages are read from their own history.
+      List<JsonObject> own = new ArrayList<>();
+      for (Target.User user : users) {
+        history(http, user, chatId).stream().filter(m -> user.id().equals(m.getString("sender"))).forEach(own::add);
+      }
+      JsonObject result = check(acks, acksBySeq, stored, own, total);
       http.close();
       return result.put("run", run).put("killedAfterAcknowledged", ackedAtKill).put("retries", retries.get());
     } finally {
@@ -194,11 +199,15 @@ public final class CrashMain {
     }
   }
 
+  /**
+   * {@code stored} is the whole history as one member reads it (seqs, count); {@code own} is every sender's own
+   * messages as that sender reads them, the only view that shows their clientMsgIds (unique per sender here).
+   */
   private static JsonObject check(Map<String, Ack> acks, Map<Long, Set<String>> acksBySeq, List<JsonObject> stored,
-                                  int total) {
+                                  List<JsonObject> own, int total) {
     Map<String, JsonObject> byClientMsgId = new HashMap<>();
     int duplicated = 0;
-    for (JsonObject m : stored) {
+    for (JsonObject m : own) {
       if (byClientMsgId.put(m.getString("clientMsgId"), m) != null) {
         duplicated++;
       }
@@ -222,7 +231,7 @@ public final class CrashMain {
       }
     }
     boolean passed = lost == 0 && movedSeq == 0 && duplicated == 0 && reused == 0 && gaps == 0
-      && acks.size() == total && stored.size() == total;
+      && acks.size() == total && stored.size() == total && own.size() == total;
     return new JsonObject().put("acknowledged", acks.size()).put("stored", stored.size()).put("lost", lost)
       .put("storedUnderOtherSeq", movedSeq).put("duplicated", duplicated).put("seqsReused", reused)
       .put("seqGaps", gaps).put("passed", passed);

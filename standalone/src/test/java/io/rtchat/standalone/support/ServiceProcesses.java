@@ -177,7 +177,8 @@ public final class ServiceProcesses implements AutoCloseable {
    */
   public static int freePortRange(int count) {
     for (int attempt = 0; attempt < 50; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+      // below the system's range for outgoing connections' ports, which could take one of these meanwhile
+      int base = ThreadLocalRandom.current().nextInt(10_000, TestStack.firstEphemeralPort() - count);
       boolean free = true;
       for (int p = base; p < base + count && free; p++) {
         try (ServerSocket socket = new ServerSocket(p)) {

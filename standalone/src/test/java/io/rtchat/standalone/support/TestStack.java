@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The whole server as a user meets it: every verticle in one Vert.x, the real Mongo driver over TCP to an in-memory
@@ -26,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TestStack implements AutoCloseable {
 
   private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+  /** Test servers listen from here up to the system's ephemeral range. */
+  private static final int FIRST_PORT = 10_000;
 
   public final Vertx vertx;
   public final Config config;
@@ -83,15 +86,34 @@ public final class TestStack implements AutoCloseable {
   /**
    * A port nobody listens on, never one handed out before in this JVM: the system may offer a port again once its
    * probe socket is closed, and two servers of one Vert.x instance on the same port share it (the public API and the
-   * management port would then answer each other's requests).
+   * management port would then answer each other's requests). Taken below the range the system picks outgoing
+   * connections' local ports from: a port probed there could be given to one of the many client connections the
+   * suite opens (drivers, cluster members, browsers) before the server binds it (seen as "Address already in use").
    */
   public static int freePort() throws IOException {
-    while (true) {
-      try (ServerSocket socket = new ServerSocket(0)) {
+    for (int attempt = 0; attempt < 10_000; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, firstEphemeralPort());
+      if (HANDED_OUT.contains(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket(port)) {
         if (HANDED_OUT.add(socket.getLocalPort())) {
           return socket.getLocalPort();
         }
+      } catch (IOException taken) {
+        // in use: try another
       }
+    }
+    throw new IOException("no free port below " + firstEphemeralPort());
+  }
+
+  /** The lowest port the system hands to outgoing connections (Linux: ip_local_port_range; 32768 elsewhere). */
+  public static int firstEphemeralPort() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      return Math.max(FIRST_PORT + 1_000, Integer.parseInt(range.split("\\s+")[0]));
+    } catch (IOException | RuntimeException e) {
+      return 32_768;
     }
   }
 
