@@ -226,21 +226,27 @@ public class ChatStore {
    * Once per database: rewrites the {@code lastMessage} summaries that earlier versions stored with their id first,
    * so that {@link #recordMessages}' {@code $max} can replace them (a string compares above any number, so an id-first
    * summary would never be replaced). Runs at start, before this instance takes any send; marked done in
-   * {@code migrations}. Each rewrite is conditional on the summary still being that message's.
+   * {@code migrations}. One bulk write; each rewrite is conditional on the summary still being that message's.
    */
   public Future<Void> putSeqFirst() {
     JsonObject marker = new JsonObject().put("_id", SEQ_FIRST_SUMMARIES);
     return mongo.findOne(MIGRATIONS, marker, null).compose(done -> done != null ? Future.succeededFuture() :
       mongo.findWithOptions(CHATS, new JsonObject().put("lastMessage", new JsonObject().put("$type", "object")),
           new FindOptions().setFields(new JsonObject().put("lastMessage", 1)))
-        .compose(chats -> Future.all(chats.stream()
-          .filter(chat -> !"seq".equals(chat.getJsonObject("lastMessage").fieldNames().iterator().next()))
-          .map(chat -> {
-            JsonObject old = chat.getJsonObject("lastMessage");
-            JsonObject seqFirst = new JsonObject().put("seq", old.getValue("seq")).mergeIn(old);
-            return mongo.updateCollection(CHATS, new JsonObject().put("_id", chat.getString("_id"))
-              .put("lastMessage.id", old.getString("id")), new JsonObject().put("$set", new JsonObject().put("lastMessage", seqFirst)));
-          }).toList()))
+        .compose(chats -> {
+          List<BulkOperation> rewrites = chats.stream()
+            .filter(chat -> !"seq".equals(chat.getJsonObject("lastMessage").fieldNames().iterator().next()))
+            .map(chat -> {
+              JsonObject old = chat.getJsonObject("lastMessage");
+              return BulkOperation.createUpdate(
+                new JsonObject().put("_id", chat.getString("_id")).put("lastMessage.id", old.getString("id")),
+                new JsonObject().put("$set", new JsonObject().put("lastMessage",
+                  new JsonObject().put("seq", old.getValue("seq")).mergeIn(old))));
+            })
+            .toList();
+          return rewrites.isEmpty() ? Future.succeededFuture()
+            : mongo.bulkWriteWithOptions(CHATS, rewrites, new BulkWriteOptions(false)).mapEmpty();
+        })
         .compose(v -> mongo.save(MIGRATIONS, marker).mapEmpty()));
   }
 
