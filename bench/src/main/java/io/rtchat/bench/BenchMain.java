@@ -319,7 +319,7 @@ public final class BenchMain {
     JsonArray perClass = new JsonArray();
     classesAfter.entrySet().stream()
       .map(e -> Map.entry(e.getKey(), e.getValue()[1] - classesBefore.getOrDefault(e.getKey(), new long[2])[1]))
-      .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+      .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(Integer.getInteger("bench.histogramClasses", 20)) // -Dbench.histogramClasses=N for more
       .forEach(e -> perClass.add(new JsonObject().put("class", e.getKey())
         .put("bytesPerConnection", SR((double) e.getValue() / count))
         .put("instancesPerConnection", SR((double) (classesAfter.get(e.getKey())[0]
