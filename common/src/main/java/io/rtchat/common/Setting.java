@@ -11,6 +11,7 @@ public enum Setting {
   PUBLIC_URL("http://localhost:8080", "Address users reach the server at; used in links inside e-mails"),
   ALLOWED_ORIGINS("", "Comma-separated browser origins allowed for CORS and the event-bus bridge; empty allows PUBLIC_URL only"),
   BODY_LIMIT_BYTES("65536", "Largest accepted JSON request body; media goes straight to S3 instead"),
+  HTTP_COMPRESSION("true", "Compress HTTP responses (gzip/deflate) for clients that accept it; off saves about 200 bytes per open WebSocket when an ingress compresses instead"),
   MANAGEMENT_HOST("0.0.0.0", "Interface of the management port (/health, /ready, /metrics); keep it off the public Ingress"),
   MANAGEMENT_PORT("8081", "Management port of every process: /health (liveness), /ready (readiness of this process), /metrics (Prometheus)"),
   SHUTDOWN_GRACE_SECONDS("20", "On SIGTERM: turn unready, stop accepting, let in-flight requests finish for at most this long, then leave the cluster; keep it below terminationGracePeriodSeconds"),

@@ -39,15 +39,20 @@ final class AccessLog implements Handler<RoutingContext> {
     ctx.put(REQUEST_ID, requestId);
     ctx.put(CLIENT_IP, client);
     ctx.response().putHeader("X-Request-Id", requestId);
-    ctx.addEndHandler(v -> log.atInfo()
-      .addKeyValue("requestId", requestId)
-      .addKeyValue("method", ctx.request().method().name())
-      .addKeyValue("path", ctx.request().path())
-      .addKeyValue("status", ctx.response().getStatusCode())
-      .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
-      .addKeyValue("client", client)
-      .addKeyValue("userId", String.valueOf((Object) ctx.get(Rest.USER_ID)))
-      .log("request"));
+    ctx.addEndHandler(v -> line(requestId, ctx.request().method().name(), ctx.request().path(),
+      ctx.response().getStatusCode(), started, client, ctx.get(Rest.USER_ID)));
     ctx.next();
+  }
+
+  static void line(String requestId, String method, String path, int status, long startedNanos, String client, Object userId) {
+    log.atInfo()
+      .addKeyValue("requestId", requestId)
+      .addKeyValue("method", method)
+      .addKeyValue("path", path)
+      .addKeyValue("status", status)
+      .addKeyValue("millis", (System.nanoTime() - startedNanos) / 1_000_000)
+      .addKeyValue("client", client)
+      .addKeyValue("userId", String.valueOf(userId))
+      .log("request");
   }
 }

@@ -2,28 +2,20 @@ package io.rtchat.gateway;
 
 import io.rtchat.common.Errors;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The explicit list of addresses a browser may send to over the bridge. Each command runs with the user id that
- * the bridge hook verified and wrote into the message headers (whatever the client put there is overwritten).
- * Consumers are local: a command is answered by the gateway instance that holds the socket.
+ * The explicit list of addresses a browser may send to over the bridge, and what each runs. The bridge calls a
+ * command directly with the caller it verified (whatever identity the client put in its frame is ignored): a
+ * command is answered by the gateway instance that holds the socket, without an event-bus hop of its own.
  */
 public class ClientCommands {
 
-  static final String USER_HEADER = "rtchat-user-id";
-  /** The bridge socket the command came from (one per browser tab/device connection), set by the bridge. */
-  static final String SOCKET_HEADER = "rtchat-socket-id";
-  /** The sending device: the client's {@code deviceId} frame header when it is a short token, else the socket id. */
-  static final String DEVICE_HEADER = "rtchat-device-id";
-
-  /** A command: the verified caller and the frame's body in, the reply out (null for no reply). */
+  /** A command: the verified caller and the frame's body in, the reply out (null for an empty reply). */
   @FunctionalInterface
   public interface Command {
     Future<?> run(String userId, JsonObject body);
@@ -35,57 +27,39 @@ public class ClientCommands {
     Future<?> run(String userId, String socketId, String deviceId, JsonObject body);
   }
 
-  private final Vertx vertx;
-  private final List<String> addresses = new ArrayList<>();
-  private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
-
-  public ClientCommands(Vertx vertx) {
-    this.vertx = vertx;
-  }
+  private final Map<String, SocketCommand> commands = new HashMap<>();
 
   public void on(String address, Command command) {
     onSocket(address, (userId, socketId, deviceId, body) -> command.run(userId, body));
   }
 
   public void onSocket(String address, SocketCommand command) {
-    addresses.add(address);
-    consumers.add(vertx.eventBus().localConsumer(address, msg -> handle(msg, command)));
+    commands.put(address, command);
+  }
+
+  public boolean has(String address) {
+    return commands.containsKey(address);
   }
 
   public List<String> addresses() {
-    return List.copyOf(addresses);
+    return List.copyOf(commands.keySet());
   }
 
-  private void handle(Message<Object> msg, SocketCommand command) {
-    String userId = msg.headers().get(USER_HEADER);
-    if (userId == null) {
-      msg.fail(401, Errors.toClientError(Errors.exception(io.rtchat.common.ErrorCode.UNAUTHORIZED, "Not signed in")).toJson().encode());
-      return;
+  /**
+   * Runs the command at {@code address} for a caller the bridge verified; a body that is not a JSON object counts
+   * as an empty one. Completes with the reply (an empty object for none) or fails with the error to send back.
+   */
+  public Future<Object> run(String address, String userId, String socketId, String deviceId, Object body) {
+    SocketCommand command = commands.get(address);
+    if (command == null) {
+      return Errors.fail(io.rtchat.common.ErrorCode.NOT_FOUND, "No such command");
     }
-    String limited = msg.headers().get(RateLimits.LIMITED_HEADER);
-    if (limited != null) {
-      Errors.ClientError error = Errors.toClientError(RateLimits.limited(Long.parseLong(limited)));
-      msg.fail(error.status(), error.toJson().encode());
-      return;
-    }
-    JsonObject body = msg.body() instanceof JsonObject json ? json : new JsonObject();
     Future<?> result;
     try {
-      result = command.run(userId, msg.headers().get(SOCKET_HEADER), msg.headers().get(DEVICE_HEADER), body);
+      result = command.run(userId, socketId, deviceId, body instanceof JsonObject json ? json : new JsonObject());
     } catch (RuntimeException e) {
       result = Future.failedFuture(e);
     }
-    result.onComplete(ar -> {
-      if (ar.succeeded()) {
-        if (msg.replyAddress() != null) {
-          msg.reply(ar.result() == null ? new JsonObject() : ar.result());
-        }
-      } else {
-        Errors.ClientError error = Errors.toClientError(ar.cause());
-        if (msg.replyAddress() != null) {
-          msg.fail(error.status(), error.toJson().encode());
-        }
-      }
-    });
+    return result.map(reply -> reply == null ? new JsonObject() : reply);
   }
 }

@@ -48,14 +48,14 @@ public class GatewayVerticle extends VerticleBase {
     ServiceProxies services = ServiceProxies.create(vertx, config.getInt(Setting.SERVICE_CALL_TIMEOUT_MILLIS));
     AuthService auth = services.auth();
     TrustedProxies proxies = TrustedProxies.of(config.getList(Setting.TRUSTED_PROXIES));
-    ClientCommands commands = new ClientCommands(vertx);
+    ClientCommands commands = new ClientCommands();
     EventBridge[] bridge = new EventBridge[1];
     AccessTokens tokens = new AccessTokens(vertx, Jwt.auth(vertx, config), auth,
       config.getInt(Setting.ACCESS_TOKEN_TTL_SECONDS) * 1000L,
       userId -> bridge[0].closeSocketsOf(userId), (userId, sessionId) -> bridge[0].closeSession(sessionId));
     GatewayPresence presence = new GatewayPresence(services.notifications());
     RateLimits limits = new RateLimits(config);
-    bridge[0] = new EventBridge(tokens, commands, presence, new SocketGuard(vertx, config), limits);
+    bridge[0] = new EventBridge(tokens, commands, presence, new SocketGuard(config, EventBridge.PING_TIMEOUT_MILLIS), limits);
     this.bridge = bridge[0];
     GatewayMetrics.register(bridge[0]);
 
@@ -99,7 +99,8 @@ public class GatewayVerticle extends VerticleBase {
     modules.forEach(m -> m.registerCommands(commands));
     root.route(API + "/*").subRouter(api);
 
-    Router eventBus = bridge[0].router(vertx, config);
+    // SockJS transports (the web client's) go to the bridge's SockJS router.
+    Router eventBus = bridge[0].start(vertx);
     root.route("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     root.route("/eventbus/*").subRouter(eventBus);
 
@@ -113,12 +114,14 @@ public class GatewayVerticle extends VerticleBase {
       .setPort(config.getInt(Setting.HTTP_PORT))
       .setMaxWebSocketFrameSize(64 * 1024)
       .setMaxWebSocketMessageSize(64 * 1024)
-      .setCompressionSupported(true);
+      .setCompressionSupported(config.getBoolean(Setting.HTTP_COMPRESSION));
+    // The bridge's raw WebSocket is taken before the router: it keeps nothing of its request (see RawWebSocketRoute).
+    RawWebSocketRoute rawWebSocketFirst = new RawWebSocketRoute(bridge[0], root, proxies, allowedOrigins(config));
     presence.start(vertx, java.time.Duration.ofSeconds(config.getInt(Setting.PRESENCE_LEASE_SECONDS)));
     serviceHealth = new ServiceHealth(services);
     serviceHealth.start(vertx, 10_000);
     shutdownGrace = Duration.ofSeconds(config.getInt(Setting.SHUTDOWN_GRACE_SECONDS));
-    return webClient.compose(v -> vertx.createHttpServer(options).requestHandler(root).listen())
+    return webClient.compose(v -> vertx.createHttpServer(options).requestHandler(rawWebSocketFirst).listen())
       .onSuccess(s -> {
         server = s;
         log.info("gateway listening port={}", s.actualPort());

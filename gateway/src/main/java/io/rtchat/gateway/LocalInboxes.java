@@ -6,12 +6,10 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,14 +22,14 @@ import java.util.Map;
  *
  * <p>Used on the gateway verticle's event loop only (the bridge's hooks and this consumer run there).
  */
-public final class LocalInboxes {
+final class LocalInboxes {
 
   private static final String FRAME_START = "{\"type\":\"rec\",\"address\":\"";
   private static final String FRAME_BODY = "\",\"body\":";
-  private static final SockJSSocket[] NONE = new SockJSSocket[0];
+  private static final BridgeSocket[] NONE = new BridgeSocket[0];
 
   /** Most users have one device: an array per user, copied on change, is the smallest set. */
-  private final Map<String, SockJSSocket[]> socketsByUser = new HashMap<>();
+  private final Map<String, BridgeSocket[]> socketsByUser = new HashMap<>();
 
   /** Starts delivering the events published to the gateways; completes once the consumer is registered. */
   public Future<Void> listen(EventBus bus) {
@@ -40,24 +38,24 @@ public final class LocalInboxes {
   }
 
   /** Adds the socket to its user's inbox; false when it already was. */
-  public boolean add(String userId, SockJSSocket socket) {
-    SockJSSocket[] sockets = socketsByUser.getOrDefault(userId, NONE);
+  public boolean add(String userId, BridgeSocket socket) {
+    BridgeSocket[] sockets = socketsByUser.getOrDefault(userId, NONE);
     if (Arrays.asList(sockets).contains(socket)) {
       return false;
     }
-    SockJSSocket[] more = Arrays.copyOf(sockets, sockets.length + 1);
+    BridgeSocket[] more = Arrays.copyOf(sockets, sockets.length + 1);
     more[sockets.length] = socket;
     socketsByUser.put(userId, more);
     return true;
   }
 
   /** Removes the socket from its user's inbox; false when it was not there. */
-  public boolean remove(String userId, SockJSSocket socket) {
-    SockJSSocket[] sockets = socketsByUser.get(userId);
+  public boolean remove(String userId, BridgeSocket socket) {
+    BridgeSocket[] sockets = socketsByUser.get(userId);
     if (sockets == null) {
       return false;
     }
-    SockJSSocket[] fewer = Arrays.stream(sockets).filter(s -> s != socket).toArray(SockJSSocket[]::new);
+    BridgeSocket[] fewer = Arrays.stream(sockets).filter(s -> s != socket).toArray(BridgeSocket[]::new);
     if (fewer.length == sockets.length) {
       return false;
     }
@@ -69,10 +67,6 @@ public final class LocalInboxes {
     return true;
   }
 
-  public List<SockJSSocket> socketsOf(String userId) {
-    return List.of(socketsByUser.getOrDefault(userId, NONE));
-  }
-
   /** Users with at least one socket registered on this gateway. */
   public int users() {
     return socketsByUser.size();
@@ -81,7 +75,7 @@ public final class LocalInboxes {
   void deliver(InboxFanout fanout) {
     byte[] body = null;
     for (String userId : fanout.userIds()) {
-      SockJSSocket[] sockets = socketsByUser.get(userId);
+      BridgeSocket[] sockets = socketsByUser.get(userId);
       if (sockets == null) {
         continue;
       }
@@ -92,7 +86,7 @@ public final class LocalInboxes {
       // shared by that user's sockets.
       byte[] head = (FRAME_START + Addresses.inbox(userId) + FRAME_BODY).getBytes(StandardCharsets.UTF_8);
       Buffer frame = Buffer.buffer(head.length + body.length + 1).appendBytes(head).appendBytes(body).appendByte((byte) '}');
-      for (SockJSSocket socket : sockets) {
+      for (BridgeSocket socket : sockets) {
         socket.write(frame);
       }
     }

@@ -6,10 +6,15 @@ import io.rtchat.standalone.support.BridgeClient;
 import io.rtchat.standalone.support.StackPerClass;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The event-bus bridge over real WebSocket frames: a socket hears only its own user's inbox, and sends only commands. */
 class BridgeSecurityTest extends StackPerClass {
@@ -125,6 +130,40 @@ class BridgeSecurityTest extends StackPerClass {
         stack.vertx.timer(20).await();
       }
       assertThat(socket.isClosed()).isTrue();
+    }
+  }
+
+  @Test
+  void aBrowserOnAnotherOriginCannotOpenTheRawWebSocket() {
+    WebSocketClient client = stack.vertx.createWebSocketClient();
+    try {
+      WebSocketConnectOptions foreign = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(stack.port)
+        .setURI("/eventbus/websocket").addHeader("Origin", "https://evil.example");
+      assertThatThrownBy(() -> client.connect(foreign).await())
+        .isInstanceOf(UpgradeRejectedException.class)
+        .satisfies(e -> assertThat(((UpgradeRejectedException) e).getStatus()).isEqualTo(403));
+
+      // The server's own origin (the web client it serves), in another spelling of the same origin, is let in.
+      WebSocketConnectOptions own = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(stack.port)
+        .setURI("/eventbus/websocket").addHeader("Origin", "HTTP://LOCALHOST:" + stack.port + "/");
+      WebSocket socket = client.connect(own).await();
+      socket.close().await();
+    } finally {
+      client.close().await();
+    }
+  }
+
+  @Test
+  void aFailedCommandIsAnsweredWithTheApisErrorAsARecipientFailure() {
+    TestUser jo = users.create("jo");
+    try (BridgeClient socket = stack.bridge()) {
+      String reply = socket.send(Addresses.CLIENT_CHAT_SEND, new JsonObject().put("chatId", "000000000000000000000000")
+        .put("clientMsgId", "x1").put("type", "text").put("content", "hi"), jo.accessToken());
+      JsonObject answer = socket.await(f -> reply.equals(f.getString("address")));
+      assertThat(answer.getString("type")).isEqualTo("err");
+      assertThat(answer.getString("failureType")).isEqualTo("RECIPIENT_FAILURE");
+      assertThat(answer.getInteger("failureCode")).isEqualTo(404);
+      assertThat(new JsonObject(answer.getString("message")).getJsonObject("error").getString("code")).isEqualTo("chat.not_found");
     }
   }
 }

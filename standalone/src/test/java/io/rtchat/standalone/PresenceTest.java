@@ -11,11 +11,15 @@ import io.rtchat.standalone.support.TestStack;
 import io.rtchat.standalone.support.Users;
 import io.rtchat.standalone.support.Users.TestUser;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +137,57 @@ class PresenceTest extends StackPerClass {
       valSocket.awaitEvent("presence", d -> isStatus(d, uli, "offline"));
       Presence.awaitStatus(api, val, uli.id(), "offline");
     }
+  }
+
+  @Test
+  void aUserIsOneEntryPerGatewayHoweverManySocketsTheyOpen() {
+    TestUser xia = users.create("xia");
+    TestUser yan = users.create("yan");
+    users.befriend(xia, yan);
+    MongoClient mongo = MongoClient.create(stack.vertx, new JsonObject()
+      .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
+    try (BridgeClient yanSocket = watch(yan)) {
+      List<BridgeClient> sockets = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        sockets.add(open(xia, stack.port));
+      }
+      sockets.add(open(xia, secondGatewayPort));
+      yanSocket.awaitEvent("presence", d -> isStatus(d, xia, "online"));
+      JsonArray entries = awaitEntries(mongo, xia, 2);
+      assertThat(entries.stream().map(e -> ((JsonObject) e).getString("gateway")).distinct()).hasSize(2);
+
+      // Two of the three on the first gateway close: it stays one entry, Xia stays online.
+      sockets.get(0).close();
+      sockets.get(1).close();
+      yanSocket.settle(GRACE_MS * 4);
+      assertThat(awaitEntries(mongo, xia, 2)).hasSize(2);
+      assertThat(api.get("/users/" + xia.id(), yan.accessToken()).json().getString("status")).isEqualTo("online");
+
+      // The last one there closes: that gateway's entry goes, the other gateway keeps Xia online.
+      sockets.get(2).close();
+      awaitEntries(mongo, xia, 1);
+      assertThat(api.get("/users/" + xia.id(), yan.accessToken()).json().getString("status")).isEqualTo("online");
+      sockets.get(3).close();
+      yanSocket.awaitEvent("presence", d -> isStatus(d, xia, "offline"));
+      awaitEntries(mongo, xia, 0);
+    } finally {
+      mongo.close();
+    }
+  }
+
+  /** The user's presence entries once there are {@code count} of them (the reports are asynchronous). */
+  private JsonArray awaitEntries(MongoClient mongo, TestUser user, int count) {
+    long deadline = System.currentTimeMillis() + 5_000;
+    JsonArray entries = null;
+    while (System.currentTimeMillis() < deadline) {
+      JsonObject doc = mongo.findOne("presence", new JsonObject().put("_id", user.id()), null).await();
+      entries = doc == null ? new JsonArray() : doc.getJsonArray("sockets", new JsonArray());
+      if (entries.size() == count) {
+        return entries;
+      }
+      stack.vertx.timer(50).await();
+    }
+    throw new AssertionError("expected " + count + " presence entries, last seen " + entries);
   }
 
   @Test
