@@ -1,11 +1,15 @@
-// The Vert.x event-bus bridge protocol over SockJS, in a few lines of our own: register, send with a reply,
-// ping, and reconnect with backoff. The frames are the standard ones the official client sends
+// The Vert.x event-bus bridge protocol, in a few lines of our own: register, send with a reply, ping, and reconnect
+// with backoff. The frames are the standard ones the official client sends
 // ({"type":"register"|"send"|"ping", address, headers, body, replyAddress}; "rec"/"err" back).
+// It connects over a plain WebSocket first (/eventbus/websocket: the server's lightest connection) and falls back to
+// SockJS (its WebSocket, then xhr transports) for the rest of the page's life when that never opens, as behind a
+// proxy that blocks WebSockets.
 import { session, refresh } from './session.js';
 import { ApiError } from './api.js';
 import { uuid } from './dom.js';
 
 const PING_MS = 20_000;
+const decoder = new TextDecoder();
 const REPLY_TIMEOUT_MS = 30_000;
 
 export class Bridge extends EventTarget {
@@ -51,11 +55,29 @@ export class Bridge extends EventTarget {
     if (this.stopped || this.state === 'connecting' || this.state === 'open') return;
     this.setState('connecting');
     const transports = (window.RTCHAT_TRANSPORTS || undefined);
-    const sock = new window.SockJS(this.url, null, transports ? { transports } : {});
+    // A plain WebSocket that never opened is followed by one SockJS attempt; if SockJS then gets through only by xhr,
+    // WebSockets are blocked on the way and the page stays on SockJS. (A server that was down fails both: the
+    // attempts alternate until it is back.)
+    const plain = !transports && !this.sockJsOnly && !this.fallback;
+    const sock = plain ? this.webSocket() : new window.SockJS(this.url, null, transports ? { transports } : {});
     this.sock = sock;
-    sock.onopen = () => this.opened(sock);
-    sock.onmessage = e => this.frame(JSON.parse(e.data));
-    sock.onclose = () => this.closed(sock);
+    sock.onopen = () => {
+      sock.wasOpen = true;
+      if (!plain && this.fallback) this.sockJsOnly = sock.transport !== 'websocket';
+      this.fallback = false;
+      this.opened(sock);
+    };
+    sock.onmessage = e => this.frame(JSON.parse(typeof e.data === 'string' ? e.data : decoder.decode(e.data)));
+    sock.onclose = () => {
+      this.fallback = plain && !sock.wasOpen;
+      this.closed(sock);
+    };
+  }
+
+  webSocket() {
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + this.url + '/websocket');
+    ws.binaryType = 'arraybuffer'; // the server writes its frames as binary messages
+    return ws;
   }
 
   async opened(sock) {

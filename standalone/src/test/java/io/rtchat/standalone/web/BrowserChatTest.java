@@ -162,6 +162,33 @@ class BrowserChatTest extends StackPerClass {
     bobDevice.close();
   }
 
+  @Test
+  void thePageUsesAPlainWebSocketAndFallsBackToSockJsWhenItIsBlocked() {
+    TestUser me = users.create("plain");
+    TestUser friend = users.create("plainfriend");
+    String chatId = chats.direct(me, friend);
+
+    BrowserContext device = chromium.device(base);
+    Page page = ui.watch(device.newPage());
+    ui.signIn(page, me.email(), Users.PASSWORD);
+    assertThat(page.evaluate("() => window.rtchat.bridge.sock instanceof WebSocket")).isEqualTo(true);
+    chats.send(friend, chatId, "over a plain socket");
+    assertThat(page.locator(".chat-item").filter(new Locator.FilterOptions().setHasText("over a plain socket"))).isVisible();
+    device.close();
+
+    // A proxy that blocks WebSockets: the plain socket never opens, SockJS gets through by xhr and the page stays there.
+    BrowserContext blocked = chromium.device(base);
+    blocked.addInitScript("window.WebSocket = class { constructor() { setTimeout(() => this.onclose && this.onclose({}), 10); }"
+      + " close() {} send() {} };");
+    Page behindProxy = ui.watch(blocked.newPage());
+    ui.signIn(behindProxy, me.email(), Users.PASSWORD);
+    assertThat(behindProxy.evaluate("() => window.rtchat.bridge.sock.transport")).isIn("xhr-streaming", "xhr-polling");
+    assertThat(behindProxy.evaluate("() => window.rtchat.bridge.sockJsOnly")).isEqualTo(true);
+    chats.send(friend, chatId, "over xhr after all");
+    assertThat(behindProxy.locator(".chat-item").filter(new Locator.FilterOptions().setHasText("over xhr after all"))).isVisible();
+    blocked.close();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"xhr-streaming", "xhr-polling"})
   void liveMessagesArriveOverTheXhrTransportsToo(String transport) {
