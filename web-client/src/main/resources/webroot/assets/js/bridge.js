@@ -53,6 +53,7 @@ export class Bridge extends EventTarget {
   connectNow() {
     clearTimeout(this.retryTimer);
     if (this.stopped || this.state === 'connecting' || this.state === 'open') return;
+    if (navigator.onLine === false) return this.setState('closed'); // no attempt while offline: 'online' reconnects
     this.setState('connecting');
     const transports = (window.RTCHAT_TRANSPORTS || undefined);
     // A plain WebSocket that never opened is followed by one SockJS attempt; if SockJS then gets through only by xhr,
