@@ -4,6 +4,7 @@ import io.rtchat.api.AiChatService;
 import io.rtchat.api.ChatService;
 import io.rtchat.chat.ChatStore;
 import io.rtchat.chat.ChatViews;
+import io.rtchat.chat.HistoryQuery;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
@@ -59,9 +60,10 @@ public class AiChatServiceImpl implements AiChatService {
   @Override
   public Future<JsonObject> listMessages(String userId, JsonObject query) {
     // Reading never creates the chat while the assistant is off: it would sit pinned in every chat list for nothing.
-    Future<String> chatId = settings.configured()
+    // Nor for a query that is refused anyway: it is checked first.
+    Future<String> chatId = HistoryQuery.of(query).compose(valid -> settings.configured()
       ? openChat(userId)
-      : store.byUser(userId).map(doc -> doc == null ? null : doc.getString("chatId"));
+      : store.byUser(userId).map(doc -> doc == null ? null : doc.getString("chatId")));
     return chatId.compose(id -> id == null
       ? Future.succeededFuture(new JsonObject().put("items", new JsonArray()).put("hasMore", false).putNull("chatId"))
       : chats.listMessages(userId, id, query == null ? new JsonObject() : query).map(page -> page.put("chatId", id)))

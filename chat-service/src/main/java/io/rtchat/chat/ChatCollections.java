@@ -2,7 +2,6 @@ package io.rtchat.chat;
 
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
-import io.rtchat.common.Input;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -34,14 +33,8 @@ final class ChatCollections {
   }
 
   private Future<JsonObject> page(String userId, String chatId, MessageCollection collection, JsonObject query) {
-    Input in = Input.of(query);
-    Long before = in.optionalLong("before", 1, Long.MAX_VALUE);
-    Long after = in.optionalLong("after", 0, Long.MAX_VALUE);
-    int limit = PageLimit.of(in);
-    if (in.invalid()) {
-      return in.failure();
-    }
-    return access.chatOf(chatId, userId).compose(chat -> messages.page(chatId, collection, userId, before, after, limit)
-      .map(page -> MessageViews.page(page, userId, List.of(chat))));
+    return HistoryQuery.of(query).compose(q -> access.chatOf(chatId, userId)
+      .compose(chat -> messages.page(chatId, collection, userId, q.before(), q.after(), q.limit())
+        .map(page -> MessageViews.page(page, userId, List.of(chat)))));
   }
 }

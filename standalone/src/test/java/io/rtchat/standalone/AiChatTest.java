@@ -428,4 +428,21 @@ class AiChatTest {
       assertThat(aiHistory(ann, "?limit=100")).hasSize(12);
     }
   }
+
+  @Test
+  void aRefusedHistoryQueryDoesNotOpenTheAssistantsChat() {
+    TestUser ann = users.create("ann");
+    Response refused = api.get("/chats/ai/messages?before=0", ann.accessToken());
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo("request.invalid");
+    MongoClient mongo = Mongo.client(stack.vertx, stack.config);
+    try {
+      assertThat(mongo.count("ai_chats", new JsonObject().put("userId", ann.id())).await()).isZero();
+      assertThat(mongo.count("chats", new JsonObject().put("key", "ai:" + ann.id())).await()).isZero();
+    } finally {
+      mongo.close().await();
+    }
+    // a valid read opens it, as before
+    assertThat(api.get("/chats/ai/messages", ann.accessToken()).status()).isEqualTo(200);
+  }
 }
