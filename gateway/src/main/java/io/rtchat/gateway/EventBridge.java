@@ -15,7 +15,6 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -122,10 +121,6 @@ public class EventBridge {
     for (BridgeSocket socket : guard.openSockets()) {
       socket.close(code, reason);
     }
-  }
-
-  public List<BridgeSocket> openSockets() {
-    return guard.openSockets();
   }
 
   public int openSocketCount() {

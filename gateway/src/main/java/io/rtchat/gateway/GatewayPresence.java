@@ -91,11 +91,6 @@ public class GatewayPresence {
     }
   }
 
-  /** Users present here (for the gauges and tests). */
-  public int presentUsers() {
-    return (int) users.values().stream().filter(u -> u.sockets > 0).count();
-  }
-
   private void chain(String userId, User user, Supplier<Future<Void>> call) {
     Future<Void> next = user.reported.transform(previous -> call.get()).recover(err -> {
       log.warn("presence report failed userId={} cause={}", userId, err.toString());
