@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * until answered), kills the server with SIGKILL mid-stream, restarts it on the same DATA_DIR and lets the senders
  * finish. Then it reads the chat's whole history and checks that every acknowledged message is stored under the seq
  * it was acknowledged with, that no clientMsgId is stored twice, that the seqs run 1..N without a gap and that no seq
- * was acknowledged for two different messages.
+ * was acknowledged for two different messages; and that the chat's summary (its last seq and last message, written
+ * behind the sends) ends at the last stored message.
  *
  * <pre>
  * --server-jar JAR --out FILE [--runs 5] [--senders 4] [--messages 300] [--port 18100] [--work DIR]
@@ -133,6 +134,13 @@ public final class CrashMain {
         history(http, user, chatId).stream().filter(m -> user.id().equals(m.getString("sender"))).forEach(own::add);
       }
       JsonObject result = check(acks, acksBySeq, stored, own, total);
+      // The chat's summary (written behind the sends) must end at the last stored message, as every member sees it.
+      JsonObject chat = chatOf(http, users.get(0), chatId);
+      long lastSeq = chat.getLong("lastSeq", -1L);
+      JsonObject lastMessage = chat.getJsonObject("lastMessage", new JsonObject());
+      boolean summaryRight = lastSeq == stored.size() && lastMessage.getLong("seq", -1L) == lastSeq;
+      result.put("chatLastSeq", lastSeq).put("summaryRight", summaryRight)
+        .put("passed", result.getBoolean("passed") && summaryRight);
       http.close();
       return result.put("run", run).put("killedAfterAcknowledged", ackedAtKill).put("retries", retries.get());
     } finally {
@@ -175,6 +183,14 @@ public final class CrashMain {
     JsonObject answer = r.bodyAsJsonObject();
     JsonObject message = answer.getJsonObject("message", answer);
     return new Ack(clientMsgId, message.getLong("seq"), message.getString("id"));
+  }
+
+  private static JsonObject chatOf(WebClient http, Target.User user, String chatId) {
+    HttpResponse<Buffer> r = http.get("/api/v1/chats/" + chatId).bearerTokenAuthentication(user.token()).send().await();
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("chat → " + r.statusCode() + " " + r.bodyAsString());
+    }
+    return r.bodyAsJsonObject();
   }
 
   /** The chat's whole history, oldest first, paged by seq the way a reconnecting client catches up. */

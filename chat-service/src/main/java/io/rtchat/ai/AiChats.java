@@ -25,10 +25,11 @@ public final class AiChats {
   private AiChats() {
   }
 
-  public static Future<Void> start(Vertx vertx, MongoClient mongo, Config config) {
+  /** {@code chats} is the chat service's own store, so the assistant's chat reads see its summaries too. */
+  public static Future<Void> start(Vertx vertx, MongoClient mongo, ChatStore chats, Config config) {
     AiSettings settings = AiSettings.from(config);
     AiChatStore store = new AiChatStore(mongo);
-    AiChatServiceImpl service = new AiChatServiceImpl(vertx, settings, store, new ChatStore(mongo),
+    AiChatServiceImpl service = new AiChatServiceImpl(vertx, settings, store, chats,
       ChatService.createProxy(vertx));
     log.info("ai assistant settings={}", settings);
     return store.createIndexes()

@@ -4,6 +4,7 @@ import io.rtchat.common.Dates;
 import io.rtchat.common.Ids;
 import io.rtchat.common.Mongo;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
@@ -13,6 +14,7 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +33,37 @@ public class ChatStore {
   private static final String SEQ_FIRST_SUMMARIES = "chats.lastMessage.seq-first";
 
   private final MongoClient mongo;
+  /** The summaries written behind the sends; null: {@link #recordBehind} writes at once (tools and tests). */
+  private final ChatSummaries summaries;
 
+  /** A store whose message summaries are written at once. */
   public ChatStore(MongoClient mongo) {
     this.mongo = mongo;
+    this.summaries = null;
+  }
+
+  /**
+   * A store that writes message summaries behind the sends, gathered over {@code summaryWindowMillis} (see
+   * ChatSummaries), and whose every read of a chat first waits for what this instance has recorded on it.
+   */
+  public ChatStore(MongoClient mongo, Vertx vertx, long summaryWindowMillis) {
+    this.mongo = mongo;
+    this.summaries = new ChatSummaries(vertx, this::recordMessages, summaryWindowMillis);
+  }
+
+  /** Once this instance's summaries of the chat are written: what a read of the chat must wait for. */
+  private Future<Void> settled(String chatId) {
+    return summaries == null ? Future.succeededFuture() : summaries.settled(chatId);
+  }
+
+  /** Once all of this instance's summaries are written: before reading chats by anything but their id. */
+  private Future<Void> settled() {
+    return summaries == null ? Future.succeededFuture() : summaries.settled();
+  }
+
+  /** Writes every summary still waiting (at shutdown). */
+  public Future<Void> flushSummaries() {
+    return settled();
   }
 
   /** Succeeds when the database answers. */
@@ -77,11 +107,11 @@ public class ChatStore {
   }
 
   public Future<JsonObject> byGroup(String groupId) {
-    return mongo.findOne(CHATS, new JsonObject().put("key", groupKey(groupId)), null);
+    return settled().compose(v -> mongo.findOne(CHATS, new JsonObject().put("key", groupKey(groupId)), null));
   }
 
   public Future<JsonObject> byId(String chatId) {
-    return mongo.findOne(CHATS, new JsonObject().put("_id", chatId), null);
+    return settled(chatId).compose(v -> mongo.findOne(CHATS, new JsonObject().put("_id", chatId), null));
   }
 
   /** Adds a member to the group's chat; answers the chat after it (null when the group has no chat). */
@@ -103,8 +133,8 @@ public class ChatStore {
   private Future<JsonObject> updateGroupChat(String groupId, JsonObject update) {
     JsonObject withTime = update.copy();
     withTime.put("$set", withTime.getJsonObject("$set", new JsonObject()).put("updatedAt", Dates.now()));
-    return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("key", groupKey(groupId)), withTime,
-      new FindOptions(), new UpdateOptions().setReturningNewDocument(true));
+    return settled().compose(v -> mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("key", groupKey(groupId)),
+      withTime, new FindOptions(), new UpdateOptions().setReturningNewDocument(true)));
   }
 
   /** Removes the chat document (its messages are MessageStore's: remove those first). */
@@ -124,7 +154,7 @@ public class ChatStore {
         new JsonObject().put("$setOnInsert", onInsert), new UpdateOptions().setUpsert(true))
       .map(result -> result.getDocUpsertedId() != null)
       .recover(err -> Mongo.isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err))
-      .compose(created -> mongo.findOne(CHATS, new JsonObject().put("key", key), null)
+      .compose(created -> settled().compose(v -> mongo.findOne(CHATS, new JsonObject().put("key", key), null))
         .map(chat -> new JsonObject().put("created", created).put("chat", chat)));
   }
 
@@ -148,7 +178,7 @@ public class ChatStore {
         new JsonObject().put("$setOnInsert", onInsert), new UpdateOptions().setUpsert(true))
       .map(result -> result.getDocUpsertedId() != null)
       .recover(err -> Mongo.isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err))
-      .compose(created -> mongo.findOne(CHATS, new JsonObject().put("key", key), null)
+      .compose(created -> settled().compose(v -> mongo.findOne(CHATS, new JsonObject().put("key", key), null))
         .map(chat -> new JsonObject().put("created", created).put("chat", chat)));
   }
 
@@ -158,12 +188,27 @@ public class ChatStore {
    * mongo-java-server can serve from its index (with {@code participants} added it scans every chat, on every send).
    */
   public Future<JsonObject> byIdFor(String chatId, String userId) {
-    return mongo.findOne(CHATS, new JsonObject().put("_id", chatId), null)
+    return settled(chatId).compose(v -> mongo.findOne(CHATS, new JsonObject().put("_id", chatId), null))
       .map(chat -> chat != null && chat.getJsonArray("participants", new JsonArray()).contains(userId) ? chat : null);
   }
 
-  /** What one batch of sends did to one chat: its newest message, and how far each sender has now read. */
-  public record ChatRecord(String chatId, long lastSeq, JsonObject lastMessage, Map<String, Long> readers) {
+  /**
+   * What one batch of sends did to one chat: its newest message, when that was sent (the chat's last activity, its
+   * {@code updatedAt}), and how far each sender has now read.
+   */
+  public record ChatRecord(String chatId, long lastSeq, JsonObject lastMessage, JsonObject sentAt, Map<String, Long> readers) {
+  }
+
+  /**
+   * Records a batch of stored messages on their chats behind the send: written within the summary window, merged with
+   * the chats' other records meanwhile (at once on a store built without a window).
+   */
+  public void recordBehind(List<ChatRecord> records) {
+    if (summaries == null) {
+      recordMessages(records);
+    } else {
+      summaries.record(records);
+    }
   }
 
   /**
@@ -184,11 +229,11 @@ public class ChatStore {
     if (records.isEmpty()) {
       return Future.succeededFuture();
     }
-    JsonObject now = Dates.now();
     List<BulkOperation> updates = new ArrayList<>(records.size());
     for (ChatRecord record : records) {
+      // The message's own time, not the write's: chats written together stay in the order their messages came.
       JsonObject forward = new JsonObject().put("lastSeq", record.lastSeq()).put("lastMessage", record.lastMessage())
-        .put("updatedAt", now);
+        .put("updatedAt", record.sentAt());
       record.readers().forEach((reader, seq) -> forward.put(readSeqField(reader), seq));
       updates.add(BulkOperation.createUpdate(new JsonObject().put("_id", record.chatId()),
         new JsonObject().put("$max", forward)));
@@ -198,8 +243,9 @@ public class ChatStore {
 
   /** Moves the user's read pointer forward to seq (never back); answers the chat as it was before (null: not theirs). */
   public Future<JsonObject> advanceRead(String chatId, String userId, long seq) {
-    return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("_id", chatId).put("participants", userId),
-      new JsonObject().put("$max", new JsonObject().put(readSeqField(userId), seq)), new FindOptions(), new UpdateOptions());
+    return settled(chatId).compose(v -> mongo.findOneAndUpdateWithOptions(CHATS,
+      new JsonObject().put("_id", chatId).put("participants", userId),
+      new JsonObject().put("$max", new JsonObject().put(readSeqField(userId), seq)), new FindOptions(), new UpdateOptions()));
   }
 
   /**
@@ -207,9 +253,10 @@ public class ChatStore {
    * {@code readFrom.<userId>}, so the history before they joined does not count as read by them in {@code readBy}.
    */
   public Future<JsonObject> startReading(String chatId, String userId, long seq) {
-    return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("_id", chatId).put("participants", userId),
+    return settled(chatId).compose(v -> mongo.findOneAndUpdateWithOptions(CHATS,
+      new JsonObject().put("_id", chatId).put("participants", userId),
       new JsonObject().put("$max", new JsonObject().put(readSeqField(userId), seq).put("readFrom." + userId, seq)),
-      new FindOptions(), new UpdateOptions());
+      new FindOptions(), new UpdateOptions()));
   }
 
   static String readSeqField(String userId) {
@@ -218,8 +265,10 @@ public class ChatStore {
 
   /** Replaces the chat's {@code lastMessage} if it still is that message (after an edit or a delete). */
   public Future<Void> refreshLastMessage(String chatId, String messageId, JsonObject summary) {
-    return mongo.updateCollection(CHATS, new JsonObject().put("_id", chatId).put("lastMessage.id", messageId),
-      new JsonObject().put("$set", new JsonObject().put("lastMessage", summary))).mapEmpty();
+    // After this instance's own summaries are written: one still waiting would put the unedited summary back.
+    return settled(chatId).compose(v -> mongo.updateCollection(CHATS,
+      new JsonObject().put("_id", chatId).put("lastMessage.id", messageId),
+      new JsonObject().put("$set", new JsonObject().put("lastMessage", summary)))).mapEmpty();
   }
 
   /**
@@ -253,8 +302,9 @@ public class ChatStore {
   /** Pins or unpins for one participant; answers the chat after it (null when not theirs). */
   public Future<JsonObject> setPinned(String chatId, String userId, boolean pinned) {
     JsonObject update = new JsonObject().put(pinned ? "$addToSet" : "$pull", new JsonObject().put("pinnedBy", userId));
-    return mongo.findOneAndUpdateWithOptions(CHATS, new JsonObject().put("_id", chatId).put("participants", userId),
-      update, new FindOptions(), new UpdateOptions().setReturningNewDocument(true));
+    return settled(chatId).compose(v -> mongo.findOneAndUpdateWithOptions(CHATS,
+      new JsonObject().put("_id", chatId).put("participants", userId),
+      update, new FindOptions(), new UpdateOptions().setReturningNewDocument(true)));
   }
 
   /** The user's chats that they pinned (or did not), most recently active first, older than {@code before}. */
@@ -264,14 +314,25 @@ public class ChatStore {
     if (before != null) {
       query.put("updatedAt", new JsonObject().put("$lt", before));
     }
-    return mongo.findWithOptions(CHATS, query,
-      new FindOptions().setSort(new JsonObject().put("updatedAt", -1)).setLimit(limit));
+    return settled().compose(v -> mongo.findWithOptions(CHATS, query,
+      new FindOptions().setSort(new JsonObject().put("updatedAt", -1)).setLimit(limit)));
   }
 
   /** The user's most recently active chats, up to limit. */
   public Future<List<JsonObject>> recentChatsOf(String userId, int limit) {
-    return mongo.findWithOptions(CHATS, new JsonObject().put("participants", userId),
-      new FindOptions().setSort(new JsonObject().put("updatedAt", -1)).setLimit(limit));
+    return settled().compose(v -> mongo.findWithOptions(CHATS, new JsonObject().put("participants", userId),
+      new FindOptions().setSort(new JsonObject().put("updatedAt", -1)).setLimit(limit)));
+  }
+
+  /** Each of these chats' recorded {@code lastSeq}, by chat id (a chat that no longer exists is left out). */
+  public Future<Map<String, Long>> lastSeqsOf(List<String> chatIds) {
+    return mongo.findWithOptions(CHATS, new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(chatIds))),
+        new FindOptions().setFields(new JsonObject().put("lastSeq", 1)))
+      .map(found -> {
+        Map<String, Long> lastSeqs = new HashMap<>();
+        found.forEach(chat -> lastSeqs.put(chat.getString("_id"), chat.getLong("lastSeq", 0L)));
+        return lastSeqs;
+      });
   }
 
   public Future<Boolean> isParticipant(String chatId, String userId) {

@@ -25,12 +25,14 @@ import io.vertx.serviceproxy.ServiceBinder;
  */
 public class ChatVerticle extends VerticleBase {
 
+  private ChatStore chats;
+
   @Override
   public Future<?> start() {
     Config config = Config.fromJson(config());
     int maxMessageBytes = config.getInt(Setting.MESSAGE_MAX_BYTES);
     MongoClient mongo = Mongo.client(vertx, config);
-    ChatStore chats = new ChatStore(mongo);
+    chats = new ChatStore(mongo, vertx, config.getInt(Setting.CHAT_SUMMARY_WINDOW_MILLIS));
     MessageStore messages = new MessageStore(mongo);
     ChatEvents events = new ChatEvents(vertx.eventBus());
     ChatAccess access = new ChatAccess(chats, messages);
@@ -52,9 +54,16 @@ public class ChatVerticle extends VerticleBase {
     return chats.createIndexes()
       .compose(v -> chats.putSeqFirst())
       .compose(v -> messages.createIndexes())
+      .compose(v -> new ChatSummaryRepair(chats, messages).run())
       .compose(v -> new ServiceBinder(vertx).setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion())
       // calls live beside chats, in their own package and verticle (undeployed with this one)
       .compose(v -> vertx.deployVerticle(new CallVerticle(), new DeploymentOptions().setConfig(config())))
-      .compose(v -> AiChats.start(vertx, mongo, config));
+      .compose(v -> AiChats.start(vertx, mongo, chats, config));
+  }
+
+  /** The summaries still waiting are written before the store goes. */
+  @Override
+  public Future<?> stop() {
+    return chats == null ? Future.succeededFuture() : chats.flushSummaries();
   }
 }

@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * Writes one batch of sends (see SendBatcher): numbers each new message with its chat's next seq, stores them all
- * with one ordered bulk insert (one commit), announces {@code message.new} once they are committed, records the
- * batch on each chat with one bulk update (last message, senders' read pointers: one update per chat, not per
- * message), and only then lets each send be acknowledged and tells notification-service.
+ * with one ordered bulk insert (one commit), announces {@code message.new} once they are committed, hands the batch's
+ * record of each chat (last message, senders' read pointers) to ChatStore to write behind the sends, coalesced per
+ * chat (see ChatSummaries), tells notification-service, and lets each send be acknowledged.
  *
  * <p>Sending implies reading: the sender's read pointer moves to their message, but no {@code message.read} is
  * published for it. {@code message.new} already says it to every participant (its sender has read up to its seq), and
@@ -79,7 +79,8 @@ final class MessageBatchWriter implements SendBatcher.Writer<MessageBatchWriter.
         Send send = batch.get(i);
         docs.add(send.doc().copy().put("seq", last.merge(send.chatId(), 1L, Long::sum)));
       }
-      return insert(docs).compose(outcomes -> recorded(batch, leaders, docs, outcomes).map(v -> {
+      return insert(docs).map(outcomes -> {
+        recorded(batch, leaders, docs, outcomes);
         List<Outcome<Stored>> all = new ArrayList<>(batch.size());
         Map<Integer, Outcome<Stored>> byLeader = new HashMap<>();
         for (int k = 0; k < leaders.size(); k++) {
@@ -91,7 +92,7 @@ final class MessageBatchWriter implements SendBatcher.Writer<MessageBatchWriter.
             ? own : Outcome.done(new Stored(done.value().doc(), false)));
         }
         return all;
-      }));
+      });
     });
   }
 
@@ -147,10 +148,10 @@ final class MessageBatchWriter implements SendBatcher.Writer<MessageBatchWriter.
   }
 
   /**
-   * Announces the new messages (committed by now), records them on their chats in one bulk update, and then tells
-   * of read pointers that moved and of the stored messages.
+   * Announces the new messages (committed by now), records them on their chats (written behind: the messages are the
+   * durable record, the chats' summaries follow them) and tells notification-service of them.
    */
-  private Future<Void> recorded(List<Send> batch, List<Integer> leaders, List<JsonObject> docs,
+  private void recorded(List<Send> batch, List<Integer> leaders, List<JsonObject> docs,
                                 List<Outcome<Stored>> outcomes) {
     Map<String, ChatBatch> byChat = new LinkedHashMap<>();
     for (int k = 0; k < docs.size(); k++) {
@@ -164,17 +165,14 @@ final class MessageBatchWriter implements SendBatcher.Writer<MessageBatchWriter.
       }
     }
     if (byChat.isEmpty()) {
-      return Future.succeededFuture();
+      return;
     }
-    List<ChatStore.ChatRecord> records = byChat.entrySet().stream()
+    chats.recordBehind(byChat.entrySet().stream()
       .map(e -> new ChatStore.ChatRecord(e.getKey(), e.getValue().lastSeq(), e.getValue().summary(),
-        e.getValue().readers)).toList();
-    return chats.recordMessages(records).map(v -> {
-      byChat.forEach((chatId, chatBatch) -> {
-        cache.recorded(chatId, chatBatch.lastSeq(), chatBatch.summary(), chatBatch.readers);
-        chatBatch.docs.forEach(doc -> events.messageStored(chatBatch.chat, doc));
-      });
-      return null;
+        e.getValue().last.getJsonObject("createdAt"), e.getValue().readers)).toList());
+    byChat.forEach((chatId, chatBatch) -> {
+      cache.recorded(chatId, chatBatch.lastSeq(), chatBatch.summary(), chatBatch.readers);
+      chatBatch.docs.forEach(doc -> events.messageStored(chatBatch.chat, doc));
     });
   }
 

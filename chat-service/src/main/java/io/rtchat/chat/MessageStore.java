@@ -107,6 +107,35 @@ public class MessageStore {
       .map(found -> found.isEmpty() ? 0L : found.get(0).getLong("seq", 0L));
   }
 
+  /** The id of the newest stored message (ids are ObjectIds: they start with their creation time), or null. */
+  public Future<String> newestId() {
+    return mongo.findWithOptions(MESSAGES, new JsonObject(), new FindOptions()
+        .setSort(new JsonObject().put("_id", -1)).setLimit(1).setFields(new JsonObject().put("_id", 1)))
+      .map(found -> found.isEmpty() ? null : found.get(0).getString("_id"));
+  }
+
+  /**
+   * For the messages with an id from {@code fromId} on: each chat's and sender's highest seq, as
+   * {@code {chatId, sender, seq}} (grouped by the store, so a busy minute comes back as one row per sender and chat).
+   */
+  public Future<List<JsonObject>> lastSeqsSince(String fromId) {
+    JsonArray pipeline = new JsonArray()
+      .add(new JsonObject().put("$match", new JsonObject().put("_id", new JsonObject().put("$gte", fromId))))
+      .add(new JsonObject().put("$group", new JsonObject()
+        .put("_id", new JsonObject().put("chatId", "$chatId").put("sender", "$sender"))
+        .put("seq", new JsonObject().put("$max", "$seq"))));
+    return mongo.aggregate(MESSAGES, pipeline).collect(Collectors.toList())
+      .map(rows -> rows.stream().map(row -> new JsonObject()
+        .put("chatId", row.getJsonObject("_id").getString("chatId"))
+        .put("sender", row.getJsonObject("_id").getString("sender"))
+        .put("seq", row.getLong("seq"))).toList());
+  }
+
+  /** The message with that seq in its chat, or null. */
+  public Future<JsonObject> bySeq(String chatId, long seq) {
+    return mongo.findOne(MESSAGES, new JsonObject().put("chatId", chatId).put("seq", seq), null);
+  }
+
   /** Removes every message of the chat (when the chat itself goes). */
   public Future<Void> deleteAllOf(String chatId) {
     return mongo.removeDocuments(MESSAGES, new JsonObject().put("chatId", chatId)).mapEmpty();

@@ -122,6 +122,7 @@ public enum Setting {
   MESSAGE_MAX_BYTES("16384", "Largest message content (UTF-8 bytes); longer ones are refused with 413 message.too_large"),
   MESSAGE_BATCH_WINDOW_MILLIS("1", "How long an idle chat-service waits for more sends to store with the first in one commit (0: the next tick)"),
   MESSAGE_BATCH_MAX("256", "Most sends stored in one commit; a full batch goes out at once"),
+  CHAT_SUMMARY_WINDOW_MILLIS("50", "How long chat-service gathers the chats' last-message summaries and read pointers behind the sends before writing them, one update per chat (reads of a chat on the same instance wait for its own)"),
 
   PRESENCE_GRACE_MILLIS("5000", "How long a user stays online after the last socket closes (reconnects within it are not seen)"),
   PRESENCE_LEASE_SECONDS("45", "Gateways renew their presence lease every third of this; sockets of a gateway silent this long expire"),

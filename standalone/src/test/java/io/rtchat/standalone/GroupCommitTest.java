@@ -3,6 +3,7 @@ package io.rtchat.standalone;
 import com.mongodb.MongoBulkWriteException;
 import io.rtchat.chat.ChatStore;
 import io.rtchat.chat.MessageStore;
+import io.rtchat.common.Dates;
 import io.rtchat.common.Mongo;
 import io.rtchat.common.Setting;
 import io.rtchat.standalone.support.ApiClient.Response;
@@ -91,9 +92,9 @@ class GroupCommitTest extends StackPerClass {
 
       // Another instance recorded seq 5 (Bob's) first; this instance's batch with Ann's seq 3 lands after it.
       store.recordMessages(List.of(new ChatStore.ChatRecord(chatId, 5, new JsonObject().put("seq", 5).put("sender", "bob"),
-        Map.of("bob", 5L)))).await();
+        Dates.now(), Map.of("bob", 5L)))).await();
       store.recordMessages(List.of(new ChatStore.ChatRecord(chatId, 3, new JsonObject().put("seq", 3).put("sender", "ann"),
-        Map.of("ann", 3L)))).await();
+        Dates.now(), Map.of("ann", 3L)))).await();
 
       JsonObject chat = mongo.findOne("chats", new JsonObject().put("_id", chatId), null).await();
       assertThat(chat.getLong("lastSeq")).isEqualTo(5L);
@@ -112,7 +113,7 @@ class GroupCommitTest extends StackPerClass {
       ChatStore store = new ChatStore(mongo);
       String chatId = insertChat(mongo, "legacy-", 2, new JsonObject().put("id", "m2").put("seq", 2L).put("sender", "ann"));
       ChatStore.ChatRecord third = new ChatStore.ChatRecord(chatId, 3, new JsonObject().put("seq", 3L).put("id", "m3")
-        .put("sender", "bob"), Map.of("bob", 3L));
+        .put("sender", "bob"), Dates.now(), Map.of("bob", 3L));
 
       // The premise: an id-first summary compares above any seq-first one, so $max alone never replaces it.
       store.recordMessages(List.of(third)).await();

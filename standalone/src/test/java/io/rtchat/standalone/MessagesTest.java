@@ -243,6 +243,8 @@ class MessagesTest extends StackPerClass {
     TestUser ann = users.create("ann");
     String chatId = chats.groupChat("storage", ann);
     chats.send(ann, chatId, "stored apart");
+    // The chat's summary is written behind the send; a read through the API waits for it.
+    assertThat(api.get("/chats/" + chatId, ann.accessToken()).json().getLong("lastSeq")).isEqualTo(1L);
     MongoClient mongo = MongoClient.create(stack.vertx, new JsonObject()
       .put("connection_string", stack.config.get(Setting.MONGO_URI)).put("db_name", stack.config.get(Setting.MONGO_DB)));
     try {
