@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +25,20 @@ public final class Metrics {
     Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
     Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
+  /**
+   * Meters already registered, by registry, name and tags. Micrometer would find them again, but building the id and
+   * looking it up on every send and every MongoDB command showed in the send path's CPU and allocation profiles.
+   */
+  private static final Map<MeterKey, Counter> COUNTERS = new ConcurrentHashMap<>();
+  private static final Map<MeterKey, Timer> TIMERS = new ConcurrentHashMap<>();
+
+  /** A registry (compared by identity: each Vert.x has its own), a meter's name and its tags. */
+  private record MeterKey(MeterRegistry registry, String name, List<String> tags) {
+    static MeterKey of(String name, String... tags) {
+      return new MeterKey(Metrics.registry(), name, List.of(tags));
+    }
+  }
+
   private Metrics() {
   }
 
@@ -32,7 +49,8 @@ public final class Metrics {
 
   /** Adds one to the counter {@code name} (exported as {@code name_total}); {@code tags} are key, value pairs. */
   public static void count(String name, String description, String... tags) {
-    Counter.builder(name).description(description).tags(tags).register(registry()).increment();
+    COUNTERS.computeIfAbsent(MeterKey.of(name, tags),
+      key -> Counter.builder(name).description(description).tags(tags).register(key.registry())).increment();
   }
 
   /** Records a latency in the histogram {@code name} (exported as {@code name_seconds_bucket|count|sum}). */
@@ -41,7 +59,8 @@ public final class Metrics {
   }
 
   public static Timer timer(String name, String description, String... tags) {
-    return Timer.builder(name).description(description).tags(tags).serviceLevelObjectives(BUCKETS)
-      .register(registry());
+    return TIMERS.computeIfAbsent(MeterKey.of(name, tags),
+      key -> Timer.builder(name).description(description).tags(tags).serviceLevelObjectives(BUCKETS)
+        .register(key.registry()));
   }
 }
