@@ -1,7 +1,6 @@
 package io.rtchat.standalone.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -176,22 +174,7 @@ public final class ServiceProcesses implements AutoCloseable {
    * member list of only this test's ports never reaches another build's cluster on this machine.
    */
   public static int freePortRange(int count) {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      // below the system's range for outgoing connections' ports, which could take one of these meanwhile
-      int base = ThreadLocalRandom.current().nextInt(10_000, TestStack.firstEphemeralPort() - count);
-      boolean free = true;
-      for (int p = base; p < base + count && free; p++) {
-        try (ServerSocket socket = new ServerSocket(p)) {
-          socket.setReuseAddress(true);
-        } catch (IOException taken) {
-          free = false;
-        }
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no " + count + " free consecutive ports");
+    return TestStack.freePortRange(count);
   }
 
   public static int freePort() throws IOException {

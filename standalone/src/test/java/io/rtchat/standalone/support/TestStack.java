@@ -90,7 +90,7 @@ public final class TestStack implements AutoCloseable {
    * connections' local ports from: a port probed there could be given to one of the many client connections the
    * suite opens (drivers, cluster members, browsers) before the server binds it (seen as "Address already in use").
    */
-  public static int freePort() throws IOException {
+  public static synchronized int freePort() throws IOException {
     for (int attempt = 0; attempt < 10_000; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, firstEphemeralPort());
       if (HANDED_OUT.contains(port)) {
@@ -105,6 +105,37 @@ public final class TestStack implements AutoCloseable {
       }
     }
     throw new IOException("no free port below " + firstEphemeralPort());
+  }
+
+  /**
+   * A base port with {@code count} free ports after it, none handed out before in this JVM, and all of them handed out
+   * now: the members bind them only later, and a port probed free meanwhile by {@link #freePort} for a management or
+   * HTTP port inside the range made a member fail with "Address already in use".
+   */
+  public static synchronized int freePortRange(int count) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      // below the system's range for outgoing connections' ports, which could take one of these meanwhile
+      int base = ThreadLocalRandom.current().nextInt(FIRST_PORT, firstEphemeralPort() - count);
+      boolean free = true;
+      for (int p = base; p < base + count && free; p++) {
+        if (HANDED_OUT.contains(p)) {
+          free = false;
+          continue;
+        }
+        try (ServerSocket socket = new ServerSocket(p)) {
+          socket.setReuseAddress(true);
+        } catch (IOException taken) {
+          free = false;
+        }
+      }
+      if (free) {
+        for (int p = base; p < base + count; p++) {
+          HANDED_OUT.add(p);
+        }
+        return base;
+      }
+    }
+    throw new IllegalStateException("no " + count + " free consecutive ports");
   }
 
   /** The lowest port the system hands to outgoing connections (Linux: ip_local_port_range; 32768 elsewhere). */
