@@ -4,46 +4,22 @@ import io.rtchat.chat.ChatStore.ChatRecord;
 import io.rtchat.common.Dates;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** ChatSummaries' rules: what is merged, when a write goes, what a reader waits for, and what a failed write keeps. */
-class ChatSummaryMergingTest {
+class ChatSummaryMergingTest extends OnOneEventLoop {
 
-  private Vertx vertx;
   private final List<List<ChatRecord>> writes = new CopyOnWriteArrayList<>();
   private final List<Promise<Void>> results = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
-
-  /** Runs on one event loop, as the service does, and waits for the answer. */
-  private <T> T onContext(Supplier<Future<T>> work) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    vertx.getOrCreateContext().runOnContext(v -> work.get()
-      .onSuccess(result::complete).onFailure(result::completeExceptionally));
-    return result.get(10, TimeUnit.SECONDS);
-  }
 
   /** A writer that records each write and leaves its outcome to the test (or succeeds at once). */
   private ChatSummaries summaries(long windowMillis, boolean answerAtOnce) {
@@ -92,7 +68,7 @@ class ChatSummaryMergingTest {
     Thread.sleep(200); // nothing else may follow
     assertThat(writes).hasSize(1);
     assertThat(writes.get(0)).extracting(ChatRecord::chatId, ChatRecord::lastSeq)
-      .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("a", 3L), org.assertj.core.groups.Tuple.tuple("b", 1L));
+      .containsExactlyInAnyOrder(tuple("a", 3L), tuple("b", 1L));
   }
 
   @Test

@@ -3,44 +3,20 @@ package io.rtchat.chat;
 import io.rtchat.chat.SendBatcher.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Group commit: which items go out together, and what each one's caller is told. */
-class SendBatcherTest {
+class SendBatcherTest extends OnOneEventLoop {
 
-  private Vertx vertx;
   private final List<List<String>> batches = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
-
-  /** Runs on one event loop, as the service does, and waits for the answer. */
-  private <T> T onContext(Supplier<Future<T>> work) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    vertx.getOrCreateContext().runOnContext(v -> work.get()
-      .onSuccess(result::complete).onFailure(result::completeExceptionally));
-    return result.get(10, TimeUnit.SECONDS);
-  }
 
   private SendBatcher<String, String> batcher(long window, int max, Function<List<String>, Future<List<Outcome<String>>>> write) {
     return new SendBatcher<>(vertx, batch -> {
