@@ -2,7 +2,7 @@
 import { h, replace, linkify, time, uuid } from './dom.js';
 import { get, post } from './api.js';
 import { state } from './state.js';
-import { icon } from './app.js';
+import { icon } from './icons.js';
 import { toast } from './toast.js';
 
 const buffered = new Map(); // replyId -> text that streamed while the view was closed
@@ -32,10 +32,11 @@ export class AiView {
         h('div', { class: 'chat-head-text' }, h('h2', { class: 'chat-title', id: 'chat-title' }, 'Assistant'), h('p', { class: 'chat-sub muted' }, 'Answers stream as they are written'))),
       this.log, this.notice, h('div', { class: 'ai-controls' }, this.cancelBtn), form);
     this.load();
+    this.stopEvents = app.events.on({ 'ai.*': (data, type) => this.onEvent(type, data) });
   }
 
   focus() { this.input.focus(); }
-  close() {}
+  close() { this.stopEvents(); }
 
   async load() {
     try {

@@ -4,7 +4,7 @@
 import { h, replace, avatar, displayName } from './dom.js';
 import { get, post } from './api.js';
 import { state, profile } from './state.js';
-import { icon } from './app.js';
+import { icon } from './icons.js';
 import { toast } from './toast.js';
 
 const who = (d) => d.userId || null;

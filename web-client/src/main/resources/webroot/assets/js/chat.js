@@ -1,8 +1,9 @@
 // One open chat: history by seq, live messages, typing, read ticks, edit/delete/star, attachments.
 import { h, replace, linkify, avatar, displayName, time, bytes, uuid } from './dom.js';
-import { get, post, patch, del, mediaUrl, upload } from './api.js';
+import { get, post, patch, del, upload } from './api.js';
 import { state, thread, profile, otherParticipant } from './state.js';
-import { icon } from './app.js';
+import { icon } from './icons.js';
+import { attachmentView } from './attachments.js';
 import * as panels from './panels.js';
 import { toast } from './toast.js';
 
@@ -18,6 +19,18 @@ export class ChatView {
     this.typers = new Map();
     this.build();
     this.load();
+    this.stopEvents = app.events.on({
+      'message.edited': data => this.ifMine(data, () => this.rerender(data.seq)),
+      'message.deleted': data => this.ifMine(data, () => this.rerender(data.seq)),
+      'message.read': data => this.ifMine(data, () => this.renderTicks()),
+      'chat.typing': data => this.ifMine(data, () => this.typing(data.userId)),
+      'presence': () => this.presenceChanged(),
+    });
+  }
+
+  /** Runs what an event asks of this view only when the event is about this chat. */
+  ifMine(data, then) {
+    if (data && data.chatId === this.chatId) then();
   }
 
   build() {
@@ -65,6 +78,7 @@ export class ChatView {
   focus() { this.input.focus(); }
 
   close() {
+    this.stopEvents();
     document.removeEventListener('visibilitychange', this.onVisible);
     for (const timer of this.typers.values()) clearTimeout(timer);
   }
@@ -389,29 +403,4 @@ function setTicks(el, read) {
   el.setAttribute('aria-label', read ? 'Read' : 'Sent');
   el.dataset.state = read ? 'read' : 'sent';
   return el;
-}
-
-/** An attachment: images as thumbnails (click for the original), audio and video inline, files as a download. */
-export function attachmentView(a) {
-  if (!a || !a.url) return null;
-  if (a.type === 'image') {
-    const img = h('img', { class: 'thumb', alt: a.name || 'Image', loading: 'lazy' });
-    mediaUrl(a.thumbnailUrl || a.url).then(u => { img.src = u; }).catch(() => { img.alt = 'Image unavailable'; });
-    return h('button', { class: 'thumb-btn', 'aria-label': `Open image ${a.name || ''}`, onClick: () => openMedia(a) }, img);
-  }
-  if (a.type === 'video' || a.type === 'audio') {
-    const el = h(a.type, { controls: true, preload: 'metadata', class: a.type === 'video' ? 'video' : 'audio', 'aria-label': a.name || a.type });
-    mediaUrl(a.url).then(u => { el.src = u; }).catch(() => {});
-    return el;
-  }
-  return h('button', { class: 'file-chip', onClick: () => openMedia(a), 'aria-label': `Download ${a.name}` },
-    h('span', { class: 'file-icon', 'aria-hidden': 'true' }, icon('file')),
-    h('span', { class: 'file-text' }, h('span', { class: 'file-name' }, a.name || 'file'), h('span', { class: 'muted' }, a.size ? bytes(a.size) : '')));
-}
-
-async function openMedia(a) {
-  try {
-    const u = await mediaUrl(a.url);
-    window.open(u, '_blank', 'noopener');
-  } catch (e) { toast.error(e.message); }
 }

@@ -3,8 +3,9 @@ import { h, replace, avatar, displayName, time, linkify } from './dom.js';
 import { get, post, patch, del, upload } from './api.js';
 import { state, rememberProfile, profile } from './state.js';
 import { setUser } from './session.js';
-import { icon, previewOf } from './app.js';
-import { attachmentView } from './chat.js';
+import { icon } from './icons.js';
+import { previewOf } from './previews.js';
+import { attachmentView } from './attachments.js';
 import { toast } from './toast.js';
 import { theme, setTheme } from './theme.js';
 
