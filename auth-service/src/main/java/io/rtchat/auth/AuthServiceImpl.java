@@ -96,6 +96,11 @@ class AuthServiceImpl implements AuthService {
   }
 
   @Override
+  public Future<List<String>> endedSessions() {
+    return use.sessions().endedRecently();
+  }
+
+  @Override
   public Future<Void> ready() {
     return Mongo.ping(mongo);
   }

@@ -29,6 +29,7 @@ public class AuthVerticle extends VerticleBase {
     JWTAuth jwt = Jwt.auth(vertx, config);
     UserStore users = new UserStore(mongo);
     RefreshTokenStore refreshTokens = new RefreshTokenStore(mongo);
+    SessionStore sessionStore = new SessionStore(mongo);
     AuthEvents events = new AuthEvents(vertx.eventBus());
     AccountMail mail = new AccountMail(NotificationService.createProxy(vertx));
     OtpRules otpRules = new OtpRules(
@@ -42,7 +43,7 @@ public class AuthVerticle extends VerticleBase {
       Duration.ofSeconds(config.getInt(Setting.LOGIN_FAILURE_WINDOW_SECONDS)),
       Duration.ofSeconds(config.getInt(Setting.LOGIN_BACKOFF_BASE_SECONDS)),
       Duration.ofSeconds(config.getInt(Setting.LOGIN_BACKOFF_MAX_SECONDS))));
-    SessionTokens tokens = new SessionTokens(refreshTokens, events, jwt, config);
+    SessionTokens tokens = new SessionTokens(refreshTokens, sessionStore, users, events, jwt, config);
 
     // The hasher computes its decoy hash (tens of milliseconds of Argon2) when built: not on the event loop.
     return vertx.executeBlocking(() -> new PasswordHasher(vertx))
@@ -56,6 +57,7 @@ public class AuthVerticle extends VerticleBase {
           new PresenceReports(users)));
         return users.createIndexes()
           .compose(v -> refreshTokens.createIndexes())
+          .compose(v -> sessionStore.createIndexes())
           .compose(v -> new ServiceBinder(vertx).setAddress(AuthService.ADDRESS).register(AuthService.class, service).completion());
       });
   }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Logins: sign in (throttled per account and per client IP), rotate the refresh token, sign out. A refresh token
@@ -75,7 +76,7 @@ class Sessions {
       }
       return users.byId(used.getString("userId")).compose(user -> user == null
         ? Errors.fail(ErrorCode.REFRESH_INVALID, "The refresh token is not valid")
-        : tokens.issue(user, used.getString("family")));
+        : tokens.next(user, used.getString("family")));
     });
   }
 
@@ -89,6 +90,11 @@ class Sessions {
       return tokens.end(reused.getString("userId"), reused.getString("family"))
         .compose(v -> Errors.fail(ErrorCode.REFRESH_INVALID, "The refresh token is not valid"));
     });
+  }
+
+  /** The ids of logins ended while their access tokens may still be unexpired. */
+  Future<List<String>> endedRecently() {
+    return tokens.endedRecently();
   }
 
   /** Ends the login the refresh token belongs to, if it is the caller's; anything else is quietly ignored. */

@@ -67,6 +67,12 @@ public interface AuthService {
   /** The user's current token version; access tokens carrying an older one are refused. */
   Future<Integer> tokenVersion(String userId);
 
+  /**
+   * The session ids of logins ended (logout, a reused refresh token) while their access tokens may still be unexpired:
+   * a gateway loads them when it starts, then learns of later ends from {@code internal.auth.session-ended}.
+   */
+  Future<List<String>> endedSessions();
+
   /** Succeeds when the service and its database answer. */
   Future<Void> ready();
 

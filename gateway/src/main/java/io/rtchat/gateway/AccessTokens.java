@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -23,7 +22,8 @@ import java.util.function.Consumer;
  * briefly and refreshed at once when auth-service announces a revocation, so most checks cost no bus call. A token
  * whose signature and claims were checked is remembered until it expires (bounded, least recently used first out),
  * so a socket's every frame costs a map lookup and the version check instead of parsing and HMAC-ing the JWT again.
- * A token must carry {@code exp}, and a token of an ended login (logout) is refused until it would have expired.
+ * A token must carry {@code exp}, and a token of an ended login (logout) is refused until it would have expired, also
+ * by a gateway started after the logout ({@link EndedSessions}).
  */
 public class AccessTokens {
 
@@ -48,34 +48,19 @@ public class AccessTokens {
   public record Caller(String userId, String sessionId, long expiresAtMillis) {
   }
 
-  /** Logins ended (logout) while their access tokens may still be unexpired: session id → when that no longer matters. */
-  private static final int ENDED_SESSIONS_SIZE = 100_000;
-  private final Map<String, Long> endedSessions = new LinkedHashMap<>(256, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-      return size() > ENDED_SESSIONS_SIZE || eldest.getValue() < System.currentTimeMillis();
-    }
-  };
-  private final long accessTokenTtlMillis;
+  /** Logins ended (logout) while their access tokens may still be unexpired. */
+  private final EndedSessions endedSessions;
 
   public AccessTokens(Vertx vertx, JWTAuth jwt, AuthService auth, long accessTokenTtlMillis,
                       Consumer<String> onRevoked, BiConsumer<String, String> onSessionEnded) {
     this.jwt = jwt;
     this.auth = auth;
-    this.accessTokenTtlMillis = accessTokenTtlMillis;
     vertx.eventBus().<JsonObject>consumer(Addresses.AUTH_TOKENS_REVOKED, msg -> {
       String userId = msg.body().getString("userId");
       remember(userId, msg.body().getInteger("tokenVersion", 0));
       onRevoked.accept(userId);
     });
-    vertx.eventBus().<JsonObject>consumer(Addresses.AUTH_SESSION_ENDED, msg -> {
-      String userId = msg.body().getString("userId");
-      String sessionId = msg.body().getString("sessionId");
-      if (userId != null && sessionId != null) {
-        endedSessions.put(sessionId, System.currentTimeMillis() + accessTokenTtlMillis + 60_000);
-        onSessionEnded.accept(userId, sessionId);
-      }
-    });
+    this.endedSessions = new EndedSessions(vertx, auth, accessTokenTtlMillis + 60_000, onSessionEnded);
   }
 
   /**
@@ -137,9 +122,15 @@ public class AccessTokens {
   }
 
   private Future<Caller> check(Verified token) {
-    if (token.sessionId() != null && endedSessions.containsKey(token.sessionId())) {
-      return Errors.fail(ErrorCode.TOKEN_INVALID, "This login has ended; sign in again");
+    if (token.sessionId() == null) {
+      return checkVersion(token);
     }
+    return endedSessions.isEnded(token.sessionId()).compose(ended -> ended
+      ? Errors.fail(ErrorCode.TOKEN_INVALID, "This login has ended; sign in again")
+      : checkVersion(token));
+  }
+
+  private Future<Caller> checkVersion(Verified token) {
     return currentVersion(token.userId()).compose(current -> current == token.version()
       ? Future.succeededFuture(new Caller(token.userId(), token.sessionId(), token.expiresAtMillis()))
       : Errors.fail(ErrorCode.TOKEN_INVALID, "The access token was revoked; sign in again"));
