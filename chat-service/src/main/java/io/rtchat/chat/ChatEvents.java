@@ -9,6 +9,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -51,6 +52,14 @@ final class ChatEvents {
     if (alsoTell != null) {
       audience.add(alsoTell);
     }
+    Inbox.publish(bus, audience, EventTypes.CHAT_UPDATED, ChatViews.shared(chat));
+  }
+
+  /** {@code chat.updated} after a group chat's participants changed: to them and to the members who left. */
+  void membersChanged(JsonObject chat, Collection<String> left) {
+    chatStateChanged(chat.getString("_id"));
+    Set<String> audience = new LinkedHashSet<>(ChatViews.participants(chat));
+    audience.addAll(left);
     Inbox.publish(bus, audience, EventTypes.CHAT_UPDATED, ChatViews.shared(chat));
   }
 

@@ -45,13 +45,8 @@ public class ChatServiceImpl implements ChatService {
   }
 
   @Override
-  public Future<Void> addGroupChatParticipant(String groupId, String userId) {
-    return groupChats.addParticipant(groupId, userId);
-  }
-
-  @Override
-  public Future<Void> removeGroupChatParticipant(String groupId, String userId) {
-    return groupChats.removeParticipant(groupId, userId);
+  public Future<Void> syncGroupChatMembers(String groupId, List<String> memberIds, long version) {
+    return groupChats.syncMembers(groupId, memberIds, version);
   }
 
   @Override

@@ -114,14 +114,22 @@ public class ChatStore {
     return settled(chatId).compose(v -> mongo.findOne(CHATS, new JsonObject().put("_id", chatId), null));
   }
 
-  /** Adds a member to the group's chat; answers the chat after it (null when the group has no chat). */
-  public Future<JsonObject> addParticipant(String groupId, String userId) {
-    return updateGroupChat(groupId, new JsonObject().put("$addToSet", new JsonObject().put("participants", userId)));
-  }
-
-  /** Takes a member out of the group's chat; answers the chat after it (null when the group has no chat). */
-  public Future<JsonObject> removeParticipant(String groupId, String userId) {
-    return updateGroupChat(groupId, new JsonObject().put("$pull", new JsonObject().put("participants", userId)));
+  /**
+   * Makes the group's chat's participants the group's members at membership {@code version}, if the chat still holds the
+   * version it was read with ({@code readVersion}; null: none), so of two concurrent writers the one that read first
+   * loses and reads again. Only a change of participants moves {@code updatedAt} (the chat list's order). Answers the
+   * chat after it, or null when it changed meanwhile or is gone.
+   */
+  public Future<JsonObject> replaceGroupParticipants(String groupId, Long readVersion, List<String> memberIds, long version,
+                                                    boolean participantsChange) {
+    JsonObject filter = new JsonObject().put("key", groupKey(groupId)).put(GroupChatMembership.VERSION,
+      readVersion == null ? new JsonObject().put("$exists", false) : readVersion);
+    JsonObject set = new JsonObject().put(GroupChatMembership.VERSION, version);
+    if (participantsChange) {
+      set.put("participants", new JsonArray(List.copyOf(memberIds))).put("updatedAt", Dates.now());
+    }
+    return settled().compose(v -> mongo.findOneAndUpdateWithOptions(CHATS, filter, new JsonObject().put("$set", set),
+      new FindOptions(), new UpdateOptions().setReturningNewDocument(true)));
   }
 
   /** Gives the group's chat the group's new name; answers the chat after it (null when the group has no chat). */

@@ -33,27 +33,50 @@ final class GroupChatSync {
   }
 
   /**
-   * A new member starts with nothing unread: their read pointer starts at the chat's newest message ($max: a
-   * message sent meanwhile can only leave it lower, never lose one).
+   * Makes the chat's participants the group's members at membership {@code version} (see {@link GroupChatMembership}):
+   * a stale list changes nothing, a repeated one nothing more. A new member starts with nothing unread: their read
+   * pointer starts at the chat's newest message ($max: a message sent meanwhile can only leave it lower, never lose
+   * one). Members who left hear it too, so their clients drop the chat; from the write on they get none of its events
+   * and cannot read it.
    */
-  Future<Void> addParticipant(String groupId, String userId) {
-    return chats.addParticipant(groupId, userId).compose(doc -> doc == null
-      ? noChat()
-      : chats.startReading(doc.getString("_id"), userId, doc.getLong("lastSeq", 0L)).map(before -> {
-        events.chatChanged(doc, userId);
-        return null;
-      }));
+  Future<Void> syncMembers(String groupId, List<String> memberIds, long version) {
+    return syncMembers(groupId, memberIds, version, SYNC_ATTEMPTS);
   }
 
-  /** The member who left hears of it too, so their client drops the chat. */
-  Future<Void> removeParticipant(String groupId, String userId) {
-    // When the group's chat is already gone (the last members leaving at once), nobody is left in it: done.
-    return chats.removeParticipant(groupId, userId).map(doc -> {
-      if (doc != null) {
-        events.chatChanged(doc, userId);
+  /** Another sync of the same chat between our read and our write makes ours read again; this bounds the rounds. */
+  static final int SYNC_ATTEMPTS = 8;
+
+  private Future<Void> syncMembers(String groupId, List<String> memberIds, long version, int attemptsLeft) {
+    if (attemptsLeft == 0) {
+      return Errors.fail(ErrorCode.UNAVAILABLE, "The group's chat is changing too fast; try again");
+    }
+    return chats.byGroup(groupId).compose(chat -> {
+      if (chat == null) {
+        return noChat();
       }
-      return null;
+      GroupChatMembership change = GroupChatMembership.decide(chat, memberIds, version);
+      if (!change.apply()) {
+        return Future.succeededFuture();
+      }
+      return chats.replaceGroupParticipants(groupId, GroupChatMembership.storedVersion(chat), memberIds, version,
+          change.changesParticipants())
+        .compose(doc -> doc == null
+          ? syncMembers(groupId, memberIds, version, attemptsLeft - 1)
+          : startReading(doc, change.added()).map(v -> {
+            if (change.changesParticipants()) {
+              events.membersChanged(doc, change.removed());
+            }
+            return null;
+          }));
     });
+  }
+
+  private Future<Void> startReading(JsonObject chat, List<String> newMembers) {
+    long newest = chat.getLong("lastSeq", 0L);
+    return Future.all(newMembers.stream()
+        .map(userId -> chats.startReading(chat.getString("_id"), userId, newest))
+        .toList())
+      .mapEmpty();
   }
 
   Future<Void> rename(String groupId, String name) {

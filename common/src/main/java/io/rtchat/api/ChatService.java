@@ -30,11 +30,13 @@ public interface ChatService {
   /** Creates the chat of a new group (idempotent per groupId) and answers the chat JSON (with {@code id}). */
   Future<JsonObject> createGroupChat(String groupId, String name, List<String> participantIds);
 
-  /** Adds one member to the group's chat (idempotent, {@code $addToSet}); participants get {@code chat.updated}. */
-  Future<Void> addGroupChatParticipant(String groupId, String userId);
-
-  /** Removes one member from the group's chat (idempotent, {@code $pull}). */
-  Future<Void> removeGroupChatParticipant(String groupId, String userId);
+  /**
+   * Makes the group's chat's participants exactly the group's members as of membership {@code version} (group-service
+   * counts every membership change). Idempotent, and a list older than the last one taken changes nothing, so a retry
+   * or a reconciliation can never bring back a member removed since; participants and those removed get
+   * {@code chat.updated}. A group without a chat: chat.not_found.
+   */
+  Future<Void> syncGroupChatMembers(String groupId, List<String> memberIds, long version);
 
   /** Renames the group's chat. */
   Future<Void> renameGroupChat(String groupId, String name);

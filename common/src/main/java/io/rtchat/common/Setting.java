@@ -123,6 +123,8 @@ public enum Setting {
   MESSAGE_BATCH_WINDOW_MILLIS("1", "How long an idle chat-service waits for more sends to store with the first in one commit (0: the next tick)"),
   MESSAGE_BATCH_MAX("256", "Most sends stored in one commit; a full batch goes out at once"),
   CHAT_SUMMARY_WINDOW_MILLIS("50", "How long chat-service gathers the chats' last-message summaries and read pointers behind the sends before writing them, one update per chat (reads of a chat on the same instance wait for its own)"),
+  GROUP_CHAT_RETRY_MILLIS("5000", "How often group-service retries a membership change that chat-service has not confirmed yet (a removed member stays in the group's chat until it has); a change is retried once it is this old"),
+  GROUP_RECONCILE_INTERVAL_SECONDS("3600", "How often group-service makes every group's chat participants its members again (first run soon after start: after GROUP_CHAT_RETRY_MILLIS or this interval, whichever is shorter)"),
 
   PRESENCE_GRACE_MILLIS("5000", "How long a user stays online after the last socket closes (reconnects within it are not seen)"),
   PRESENCE_LEASE_SECONDS("45", "Gateways renew their presence lease every third of this; sockets of a gateway silent this long expire"),

@@ -1,6 +1,5 @@
 package io.rtchat.group;
 
-import io.rtchat.api.ChatService;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
 import io.vertx.core.Future;
@@ -11,30 +10,34 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * What follows a change of membership, once the group document changed: the group's chat (chat-service) and
- * {@code users.groups} follow its membership, pending invitations go with a deleted group, and the members hear it.
+ * What follows a change of membership, once the group document changed: the group's chat (chat-service) follows its
+ * membership first (a removed member stops reading it as soon as chat-service confirms, and {@link GroupChatFollower}
+ * retries until it does), then {@code users.groups}, pending invitations go with a deleted group, and the members hear it.
  */
 class GroupAftermath {
 
   private static final Logger log = LoggerFactory.getLogger(GroupAftermath.class);
 
-  private final ChatService chats;
+  private final GroupChatFollower chatFollower;
   private final InvitationStore invitations;
   private final SocialStore social;
   private final GroupEvents events;
 
-  GroupAftermath(ChatService chats, InvitationStore invitations, SocialStore social, GroupEvents events) {
-    this.chats = chats;
+  GroupAftermath(GroupChatFollower chatFollower, InvitationStore invitations, SocialStore social, GroupEvents events) {
+    this.chatFollower = chatFollower;
     this.invitations = invitations;
     this.social = social;
     this.events = events;
   }
 
-  /** After a member left or was removed ({@code removedBy} null when they left themselves). */
-  Future<Void> memberLeft(JsonObject doc, String leaverId, String removedBy) {
+  /**
+   * After a member left or was removed ({@code removedBy} null when they left themselves); {@code mark} is the
+   * change's outbox mark.
+   */
+  Future<Void> memberLeft(JsonObject doc, String leaverId, String removedBy, String mark) {
     String groupId = doc.getString("_id");
-    return social.removeGroup(List.of(leaverId), groupId)
-      .compose(v -> unlessChatGone(chats.removeGroupChatParticipant(groupId, leaverId)))
+    return chatFollower.afterChange(groupId, mark)
+      .compose(v -> social.removeGroup(List.of(leaverId), groupId))
       .onSuccess(v -> {
         log.info("group left groupId={} userId={} removedBy={}", groupId, leaverId, removedBy);
         events.memberLeft(doc, leaverId, removedBy);
@@ -42,9 +45,9 @@ class GroupAftermath {
   }
 
   /** After the group document is gone: its chat, its pending invitations, {@code users.groups}, and the event. */
-  Future<Void> groupDeleted(JsonObject doc) {
+  Future<Void> groupDeleted(JsonObject doc, String mark) {
     String groupId = doc.getString("_id");
-    return Future.all(chats.deleteGroupChat(groupId), invitations.removePendingOfGroup(groupId),
+    return Future.all(chatFollower.afterChange(groupId, mark), invitations.removePendingOfGroup(groupId),
         social.removeGroup(GroupViews.ids(doc, "members"), groupId))
       .onSuccess(v -> {
         log.info("group deleted groupId={}", groupId);

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Every query on {@code groups}: the seed's fields ({@code name, members, admins, invited, createdAt, updatedAt}) plus
- * {@code createdBy} and {@code chatId}. {@code members} is kept in join order (joins append), so the first member is
+ * {@code createdBy}, {@code chatId} and {@code version} (counts the membership changes). {@code members} is kept in join order (joins append), so the first member is
  * the longest-standing one. Every change is one named, conditional update whose filter holds the rule's
  * precondition ({@code admins: caller} for admin actions, {@code invited: caller} to join, ...): concurrent calls
  * cannot break a rule, two accepts of one invitation make one membership, two last admins leaving at once still leave
@@ -22,6 +22,7 @@ import java.util.List;
 public class GroupStore {
 
   static final String GROUPS = "groups";
+  static final String VERSION = "version";
 
   private final MongoClient mongo;
 
@@ -76,7 +77,7 @@ public class GroupStore {
 
   public Future<JsonObject> removeMemberAsAdmin(String groupId, String adminId, String memberId) {
     return updateIf(groupId, new JsonObject().put("admins", adminId).put("members", memberId),
-      new JsonObject().put("$pull", new JsonObject().put("members", memberId).put("admins", memberId)));
+      membershipChange(new JsonObject().put("$pull", new JsonObject().put("members", memberId).put("admins", memberId))));
   }
 
   public Future<JsonObject> promoteAsAdmin(String groupId, String adminId, String memberId) {
@@ -102,9 +103,9 @@ public class GroupStore {
 
   /** The invitee becomes a member (appended: join order). */
   public Future<JsonObject> join(String groupId, String userId) {
-    return updateIf(groupId, new JsonObject().put("invited", userId), new JsonObject()
+    return updateIf(groupId, new JsonObject().put("invited", userId), membershipChange(new JsonObject()
       .put("$pull", new JsonObject().put("invited", userId))
-      .put("$addToSet", new JsonObject().put("members", userId)));
+      .put("$addToSet", new JsonObject().put("members", userId))));
   }
 
   public Future<JsonObject> decline(String groupId, String userId) {
@@ -121,14 +122,14 @@ public class GroupStore {
 
   public Future<JsonObject> leaveAsMember(String groupId, String userId) {
     return updateIf(groupId, new JsonObject().put("members", userId).put("admins", new JsonObject().put("$ne", userId)),
-      new JsonObject().put("$pull", new JsonObject().put("members", userId)));
+      membershipChange(new JsonObject().put("$pull", new JsonObject().put("members", userId))));
   }
 
   /** An admin leaves while another admin remains. */
   public Future<JsonObject> leaveAsOneOfAdmins(String groupId, String userId) {
     return updateIf(groupId, new JsonObject().put("members", userId).put("admins", userId)
         .put("admins.1", new JsonObject().put("$exists", true)),
-      new JsonObject().put("$pull", new JsonObject().put("members", userId).put("admins", userId)));
+      membershipChange(new JsonObject().put("$pull", new JsonObject().put("members", userId).put("admins", userId))));
   }
 
   /** The only admin leaves and {@code heir} (still a member) becomes the only admin. */
@@ -136,9 +137,29 @@ public class GroupStore {
     return updateIf(groupId, new JsonObject()
         .put("admins", new JsonArray().add(userId))
         .put("members", new JsonObject().put("$all", new JsonArray().add(userId).add(heir))),
-      new JsonObject()
+      membershipChange(new JsonObject()
         .put("$pull", new JsonObject().put("members", userId))
-        .put("$set", new JsonObject().put("admins", new JsonArray().add(heir))));
+        .put("$set", new JsonObject().put("admins", new JsonArray().add(heir)))));
+  }
+
+  /** The membership version of a group: how many membership changes it has had (0 for a group from before counting). */
+  public static long version(JsonObject group) {
+    return group.getLong(VERSION, 0L);
+  }
+
+  /**
+   * A change of {@code members} also counts up {@code version}, in the same atomic update: the group's chat takes member
+   * lists by this number and never an older one after a newer (see ChatService#syncGroupChatMembers).
+   */
+  private static JsonObject membershipChange(JsonObject update) {
+    return update.copy().put("$inc", new JsonObject().put(VERSION, 1));
+  }
+
+  /** Every group after {@code afterId} by id, {@code limit} of them, members and version only (for reconciliation). */
+  public Future<List<JsonObject>> membershipPage(String afterId, int limit) {
+    JsonObject query = afterId == null ? new JsonObject() : new JsonObject().put("_id", new JsonObject().put("$gt", afterId));
+    return mongo.findWithOptions(GROUPS, query, new FindOptions().setSort(new JsonObject().put("_id", 1)).setLimit(limit)
+      .setFields(new JsonObject().put("members", 1).put(VERSION, 1)));
   }
 
   /**

@@ -6,11 +6,14 @@ import io.rtchat.api.FriendService;
 import io.rtchat.api.GroupService;
 import io.rtchat.common.Config;
 import io.rtchat.common.Mongo;
+import io.rtchat.common.Setting;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.serviceproxy.ServiceBinder;
+
+import java.time.Duration;
 
 /**
  * Wires the group service: config, Mongo and its indexes, the stores, the use cases, and the two proxies it serves,
@@ -39,22 +42,34 @@ public class GroupVerticle extends VerticleBase {
       new Unfriend(social, friendEvents));
 
     InvitationSender inviter = new InvitationSender(auth, invitations, groupEvents);
-    GroupAftermath aftermath = new GroupAftermath(chats, invitations, social, groupEvents);
+    ChatSyncOutbox outbox = new ChatSyncOutbox(mongo);
+    Duration retryAfter = Duration.ofMillis(config.getInt(Setting.GROUP_CHAT_RETRY_MILLIS));
+    GroupChatFollower chatFollower = new GroupChatFollower(groups, outbox, chats, retryAfter);
+    GroupReconciliation reconciliation = new GroupReconciliation(groups, chatFollower);
+    GroupAftermath aftermath = new GroupAftermath(chatFollower, invitations, social, groupEvents);
     GroupService groupService = new GroupServiceImpl(mongo, new GroupServiceImpl.UseCases(
       new GroupQueries(auth, groups, invitations),
       new CreateGroup(chats, groups, social, inviter),
       new RenameGroup(chats, groups, groupEvents),
-      new DeleteGroup(groups, aftermath),
+      new DeleteGroup(groups, chatFollower, aftermath),
       new InviteToGroup(groups, inviter, groupEvents),
-      new AnswerGroupInvitation(chats, groups, invitations, social, groupEvents),
-      new LeaveGroup(groups, aftermath),
-      new RemoveGroupMember(groups, aftermath),
+      new AnswerGroupInvitation(chatFollower, groups, invitations, social, groupEvents),
+      new LeaveGroup(groups, chatFollower, aftermath),
+      new RemoveGroupMember(groups, chatFollower, aftermath),
       new ChangeGroupAdmins(groups, groupEvents)));
 
     ServiceBinder binder = new ServiceBinder(vertx);
+    long reconcileEvery = config.getInt(Setting.GROUP_RECONCILE_INTERVAL_SECONDS) * 1000L;
     return invitations.createIndexes()
       .compose(v -> groups.createIndexes())
+      .compose(v -> outbox.createIndexes())
       .compose(v -> binder.setAddress(FriendService.ADDRESS).register(FriendService.class, friendService).completion())
-      .compose(v -> binder.setAddress(GroupService.ADDRESS).register(GroupService.class, groupService).completion());
+      .compose(v -> binder.setAddress(GroupService.ADDRESS).register(GroupService.class, groupService).completion())
+      // Timers of a verticle end with it. The first reconciliation waits a little (a retry interval at most):
+      // chat-service may be starting beside us (standalone, or a whole cluster starting at once).
+      .onSuccess(v -> {
+        vertx.setPeriodic(retryAfter.toMillis(), t -> chatFollower.retryDue());
+        vertx.setPeriodic(Math.min(retryAfter.toMillis(), reconcileEvery), reconcileEvery, t -> reconciliation.run());
+      });
   }
 }

@@ -17,36 +17,45 @@ class LeaveGroup {
   static final int ATTEMPTS = 8;
 
   private final GroupStore groups;
+  private final GroupChatFollower chatFollower;
   private final GroupAftermath aftermath;
 
-  LeaveGroup(GroupStore groups, GroupAftermath aftermath) {
+  LeaveGroup(GroupStore groups, GroupChatFollower chatFollower, GroupAftermath aftermath) {
     this.groups = groups;
+    this.chatFollower = chatFollower;
     this.aftermath = aftermath;
   }
 
   Future<Void> leave(String userId, String groupId) {
-    return Input.checkId("groupId", groupId).compose(v -> attempt(userId, groupId, ATTEMPTS));
+    return Input.checkId("groupId", groupId)
+      .compose(v -> chatFollower.mark(groupId))
+      .compose(mark -> attempt(userId, groupId, ATTEMPTS, mark));
   }
 
-  private Future<Void> attempt(String userId, String groupId, int attemptsLeft) {
+  private Future<Void> attempt(String userId, String groupId, int attemptsLeft, String mark) {
     if (attemptsLeft == 0) {
-      return Errors.fail(ErrorCode.UNAVAILABLE, "The group is changing too fast; try again");
+      return refused(groupId, mark, Errors.fail(ErrorCode.UNAVAILABLE, "The group is changing too fast; try again"));
     }
     return groups.byId(groupId).compose(group -> {
       Future<Void> refusal = GroupAccess.refuse(userId, group, false);
       if (refusal != null) {
-        return refusal;
+        return refused(groupId, mark, refusal);
       }
       LeaveRule rule = LeaveRule.decide(group, userId);
       return apply(rule, groupId, userId).compose(doc -> {
         if (doc == null) {
-          return attempt(userId, groupId, attemptsLeft - 1);
+          return attempt(userId, groupId, attemptsLeft - 1, mark);
         }
         return rule.kind() == LeaveRule.Case.DELETE_AS_LAST_MEMBER
-          ? aftermath.groupDeleted(doc)
-          : aftermath.memberLeft(doc, userId, null);
+          ? aftermath.groupDeleted(doc, mark)
+          : aftermath.memberLeft(doc, userId, null, mark);
       });
     });
+  }
+
+  /** Nothing changed: the mark goes, and the refusal is the answer. */
+  private Future<Void> refused(String groupId, String mark, Future<Void> refusal) {
+    return chatFollower.unmark(groupId, mark).compose(v -> refusal);
   }
 
   private Future<JsonObject> apply(LeaveRule rule, String groupId, String userId) {

@@ -10,10 +10,12 @@ import io.vertx.core.json.JsonObject;
 class RemoveGroupMember {
 
   private final GroupStore groups;
+  private final GroupChatFollower chatFollower;
   private final GroupAftermath aftermath;
 
-  RemoveGroupMember(GroupStore groups, GroupAftermath aftermath) {
+  RemoveGroupMember(GroupStore groups, GroupChatFollower chatFollower, GroupAftermath aftermath) {
     this.groups = groups;
+    this.chatFollower = chatFollower;
     this.aftermath = aftermath;
   }
 
@@ -23,9 +25,10 @@ class RemoveGroupMember {
       .compose(v -> memberId.equals(userId)
         ? Errors.fail(ErrorCode.VALIDATION, "To leave a group use POST /groups/{id}/leave",
           new JsonObject().put("userId", "must not be yourself"))
-        : groups.removeMemberAsAdmin(groupId, userId, memberId))
-      .compose(doc -> doc != null ? Future.succeededFuture(doc)
-        : groups.byId(groupId).compose(group -> GroupAccess.<JsonObject>whyNotForMember(userId, group)))
-      .compose(doc -> aftermath.memberLeft(doc, memberId, userId).map(v -> GroupViews.group(doc)));
+        : chatFollower.mark(groupId).compose(mark -> groups.removeMemberAsAdmin(groupId, userId, memberId)
+          .compose(doc -> doc != null
+            ? aftermath.memberLeft(doc, memberId, userId, mark).map(left -> GroupViews.group(doc))
+            : chatFollower.unmark(groupId, mark).compose(cleared -> groups.byId(groupId))
+              .compose(group -> GroupAccess.<JsonObject>whyNotForMember(userId, group)))));
   }
 }
