@@ -126,7 +126,7 @@ class GroupsTest extends StackPerClass {
     assertThat(api.get("/groups", ann.accessToken()).items()).as("nothing was created").isEmpty();
     Response created = api.post("/groups", ann.accessToken(), new JsonObject().put("name", "Climbers \uD83E\uDDD7"));
     assertThat(created.status()).isEqualTo(201);
-    String base = "/groups/" + created.json().getString("id");
+    String base = "/groups/" + created.json().getJsonObject("group").getString("id");
     Response renamed = api.patch(base, ann.accessToken(), new JsonObject().put("name", "Climbers\u2067"));
     assertThat(renamed.status()).isEqualTo(400);
     assertThat(renamed.json().getJsonObject("error").getJsonObject("fields").fieldNames()).containsExactly("name");
