@@ -1,7 +1,6 @@
 package io.rtchat.auth;
 
-import io.rtchat.common.MailText;
-
+import io.rtchat.common.DisplayText;
 import io.rtchat.common.Input;
 
 /** The rules every account field follows, wherever it is set (registration, profile changes, password reset). */
@@ -20,11 +19,9 @@ final class AccountInput {
     }
   }
 
-  /** Names go into other people's mails and screens: no line breaks, tabs or invisible formatting characters. */
+  /** Names go into other people's mails and screens: no line breaks, tabs or invisible characters ({@link DisplayText}). */
   static void checkName(Input in, String field, String value) {
-    if (MailText.hasControlCharacters(value)) {
-      in.problem(field, "may not contain control characters or line breaks");
-    }
+    DisplayText.check(in, field, value);
   }
 
   static void checkConfirmation(Input in, String password, String confirm) {

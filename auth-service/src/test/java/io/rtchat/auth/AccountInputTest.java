@@ -38,11 +38,26 @@ class AccountInputTest {
   }
 
   @Test
+  void namesMayNotBeOrHoldCharactersThatShowAsNothing() {
+    assertThat(nameAccepted("\u3164")).isFalse(); // Hangul filler: a name that looks empty
+    assertThat(nameAccepted("Ann\u115F")).isFalse();
+    assertThat(nameAccepted("Ann\u1160")).isFalse();
+    assertThat(nameAccepted("Ann\uFFA0")).isFalse();
+    assertThat(nameAccepted("\u2800")).isFalse(); // blank Braille pattern
+    assertThat(nameAccepted("An\u200Bn")).isFalse(); // zero-width space
+    assertThat(nameAccepted("Ann\u2066B")).isFalse(); // left-to-right isolate
+    assertThat(nameAccepted("\uFE0FAnn")).isFalse(); // a variation selector with nothing to select
+    assertThat(nameAccepted("Ann \u2764\uFE0F")).isTrue(); // an emoji with its presentation selector is visible
+  }
+
+  @Test
   void usernamesHoldOnlyLettersDigitsUnderscoresAndDots() {
     assertThat(usernameAccepted("ann_b.2")).isTrue();
     assertThat(usernameAccepted("ann b")).isFalse();
     assertThat(usernameAccepted("ann@b")).isFalse();
     assertThat(usernameAccepted("zoë")).isFalse();
+    assertThat(usernameAccepted("ann\u202Eb")).isFalse();
+    assertThat(usernameAccepted("ann\u3164")).isFalse();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.rtchat.group;
 import io.rtchat.api.ChatService;
 import io.rtchat.common.Dates;
 import io.rtchat.common.Ids;
+import io.rtchat.common.DisplayText;
 import io.rtchat.common.Input;
 import io.rtchat.common.Paging;
 import io.vertx.core.Future;
@@ -36,6 +37,7 @@ class CreateGroup {
   Future<JsonObject> create(String userId, JsonObject body) {
     Input in = Input.of(body);
     String name = in.requiredString("name", 1, 100);
+    DisplayText.check(in, "name", name);
     List<String> memberIds = in.optionalIdList("memberIds", Paging.MAX_LIMIT);
     if (in.invalid()) {
       return in.failure();

@@ -1,6 +1,7 @@
 package io.rtchat.group;
 
 import io.rtchat.api.ChatService;
+import io.rtchat.common.DisplayText;
 import io.rtchat.common.Input;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +22,7 @@ class RenameGroup {
   Future<JsonObject> rename(String userId, String groupId, JsonObject body) {
     Input in = Input.of(body);
     String name = in.requiredString("name", 1, 100);
+    DisplayText.check(in, "name", name);
     if (in.invalid()) {
       return in.failure();
     }

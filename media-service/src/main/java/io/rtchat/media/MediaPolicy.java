@@ -30,6 +30,7 @@ final class MediaPolicy {
   private final long thumbnailSourceMax;
   private final Duration downloadTtl;
   private final Duration unsentGrace;
+  private final ImageLimits imageLimits;
 
   MediaPolicy(Config config) {
     this.allowed = Set.copyOf(config.getList(Setting.MEDIA_ALLOWED_TYPES).stream()
@@ -43,6 +44,9 @@ final class MediaPolicy {
     this.thumbnailSourceMax = Math.min(bytes(config, Setting.MEDIA_THUMBNAIL_MAX_SOURCE_BYTES), Integer.MAX_VALUE - 1);
     this.downloadTtl = Duration.ofSeconds(config.getInt(Setting.MEDIA_DOWNLOAD_TTL_SECONDS));
     this.unsentGrace = Duration.ofSeconds(config.getInt(Setting.MEDIA_UNSENT_GRACE_SECONDS));
+    this.imageLimits = new ImageLimits(config.getInt(Setting.MEDIA_THUMBNAIL_MAX_WIDTH),
+      config.getInt(Setting.MEDIA_THUMBNAIL_MAX_HEIGHT), bytes(config, Setting.MEDIA_THUMBNAIL_MAX_PIXELS),
+      bytes(config, Setting.MEDIA_THUMBNAIL_MAX_ROW_BYTES));
   }
 
   private static long bytes(Config config, Setting setting) {
@@ -86,6 +90,11 @@ final class MediaPolicy {
   /** Largest image read into memory to render a thumbnail (a bigger one is served as its own thumbnail). */
   long thumbnailSourceMax() {
     return thumbnailSourceMax;
+  }
+
+  /** How large an image may be, by its header, for a thumbnail to be decoded. */
+  ImageLimits imageLimits() {
+    return imageLimits;
   }
 
   Duration uploadTtl() {

@@ -85,7 +85,15 @@ public class MediaStore {
 
   public Future<Void> setThumbnail(String id, String key, String contentType) {
     JsonObject update = new JsonObject().put("$set", new JsonObject()
-      .put("thumbnailKey", key).put("thumbnailType", contentType));
+      .put("thumbnailKey", key).put("thumbnailType", contentType)
+      .put("thumbnail", new JsonObject().put("status", "ready")));
+    return mongo.updateCollection(MEDIA, new JsonObject().put("_id", id).put("status", READY), update).mapEmpty();
+  }
+
+  /** No thumbnail will be made, and why (the image is still served as itself). */
+  public Future<Void> setThumbnailFailed(String id, String reason) {
+    JsonObject update = new JsonObject().put("$set", new JsonObject()
+      .put("thumbnail", new JsonObject().put("status", "failed").put("reason", reason)));
     return mongo.updateCollection(MEDIA, new JsonObject().put("_id", id).put("status", READY), update).mapEmpty();
   }
 

@@ -24,6 +24,7 @@ public class MediaVerticle extends VerticleBase {
 
   private S3Storage storage;
   private long sweepTimer = -1;
+  private ThumbnailPool thumbnailPool;
 
   @Override
   public Future<?> start() {
@@ -39,16 +40,19 @@ public class MediaVerticle extends VerticleBase {
         MediaPolicy policy = new MediaPolicy(config);
         MediaViews views = new MediaViews(config.get(Setting.PUBLIC_URL));
         ChatService chats = ChatService.createProxy(vertx);
-        MediaAccess access = new MediaAccess(store, chats);
-        ThumbnailMaker thumbnails = new ThumbnailMaker(store, storage, policy,
-          vertx.createSharedWorkerExecutor("media-thumbnails", 2));
+        AuthService auth = AuthService.createProxy(vertx);
+        MediaAccess access = new MediaAccess(store, chats, auth);
+        thumbnailPool = new ThumbnailPool(config.getInt(Setting.MEDIA_THUMBNAIL_THREADS),
+          config.getInt(Setting.MEDIA_THUMBNAIL_QUEUE));
+        ThumbnailMaker thumbnails = new ThumbnailMaker(context, store, storage, policy, thumbnailPool,
+          new MemoryBudget(Long.parseLong(config.get(Setting.MEDIA_THUMBNAIL_MEMORY_BYTES).trim())));
         MediaService service = new MediaServiceImpl(mongo, storage, new MediaServiceImpl.UseCases(
           new UploadSlots(store, storage, policy, views, chats, new StorageQuota(config, mongo)),
           new UploadCompletion(vertx, store, storage, content, access, views, thumbnails, policy),
           new Downloads(storage, policy, access, views),
           new Attachments(store, views, policy)));
         ExpirySweep sweep = new ExpirySweep(store, storage);
-        Reclamation reclamation = new Reclamation(store, storage, chats, AuthService.createProxy(vertx), policy);
+        Reclamation reclamation = new Reclamation(store, storage, chats, auth, policy);
         return store.createIndexes()
           .compose(v -> storage.ensureBucket())
           .compose(v -> new ServiceBinder(vertx).setAddress(MediaService.ADDRESS).register(MediaService.class, service).completion())
@@ -63,6 +67,9 @@ public class MediaVerticle extends VerticleBase {
   public Future<?> stop() {
     // No sweep may start on a closed S3 client.
     vertx.cancelTimer(sweepTimer);
+    if (thumbnailPool != null) {
+      thumbnailPool.close();
+    }
     if (storage != null) {
       return vertx.executeBlocking(() -> {
         storage.close();

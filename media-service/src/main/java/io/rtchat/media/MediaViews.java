@@ -25,7 +25,7 @@ final class MediaViews {
   JsonObject view(JsonObject media) {
     String url = publicUrl + media.getString("url");
     return DocumentView.of(media, "uploader", "chatId", "groupId", "purpose", "type", "url", "thumbnailUrl",
-        "fileType", "name", "size", "status", "uploadedAt", "createdAt")
+        "fileType", "name", "size", "status", "uploadedAt", "createdAt", "thumbnail")
       .put("url", url)
       .put("thumbnailUrl", "image".equals(media.getString("type")) ? url + "?variant=thumbnail" : null)
       .put("size", media.getLong("size"));

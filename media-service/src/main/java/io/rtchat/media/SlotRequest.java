@@ -1,5 +1,6 @@
 package io.rtchat.media;
 
+import io.rtchat.common.DisplayText;
 import io.rtchat.common.Input;
 
 import java.util.List;
@@ -18,9 +19,11 @@ record SlotRequest(String purpose, String chatId, String name, String fileType, 
       in.problem("chatId", "must be absent for an avatar");
     }
     String name = in.requiredString("name", 1, 255);
-    if (name != null && (name.contains("/") || name.contains("\\") || name.chars().anyMatch(Character::isISOControl))) {
+    if (name != null && (name.contains("/") || name.contains("\\"))) {
       in.problem("name", "must be a plain file name");
     }
+    // Shown to every participant: a bidi override would make invoice\u202Efdp.exe read as invoiceexe.pdf.
+    DisplayText.check(in, "name", name);
     String declared = in.requiredString("fileType", 3, 127);
     String fileType = declared == null ? null : declared.toLowerCase(Locale.ROOT);
     if (fileType != null && !MediaPolicy.wellFormedMime(fileType)) {

@@ -116,6 +116,24 @@ class GroupsTest extends StackPerClass {
   }
 
   @Test
+  void groupNamesWithInvisibleOrDirectionChangingCharactersAreRefused() {
+    TestUser ann = users.create("ann");
+    for (String name : new String[] {"Team\u202Eevil", "\u3164", "a\u200Bb", "\u2800"}) {
+      Response refused = api.post("/groups", ann.accessToken(), new JsonObject().put("name", name));
+      assertThat(refused.status()).as("%s", name).isEqualTo(400);
+      assertThat(refused.json().getJsonObject("error").getJsonObject("fields").fieldNames()).containsExactly("name");
+    }
+    assertThat(api.get("/groups", ann.accessToken()).items()).as("nothing was created").isEmpty();
+    Response created = api.post("/groups", ann.accessToken(), new JsonObject().put("name", "Climbers \uD83E\uDDD7"));
+    assertThat(created.status()).isEqualTo(201);
+    String base = "/groups/" + created.json().getJsonObject("group").getString("id");
+    Response renamed = api.patch(base, ann.accessToken(), new JsonObject().put("name", "Climbers\u2067"));
+    assertThat(renamed.status()).isEqualTo(400);
+    assertThat(renamed.json().getJsonObject("error").getJsonObject("fields").fieldNames()).containsExactly("name");
+    assertThat(api.get(base, ann.accessToken()).json().getString("name")).isEqualTo("Climbers \uD83E\uDDD7");
+  }
+
+  @Test
   void joiningTellsEveryMemberAndAddsTheNewMemberToTheChat() {
     TestUser ann = users.create("ann");
     TestUser ben = users.create("ben");

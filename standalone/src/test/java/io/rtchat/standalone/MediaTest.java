@@ -255,6 +255,18 @@ class MediaTest extends StackPerClass {
   }
 
   @Test
+  void fileNamesThatWouldShowOtherwiseThanTheyAreAreRefusedWithTheField() {
+    TestUser una = users.create("una");
+    for (String name : new String[] {"invoice\u202Efdp.exe", "a\u200Bb.png", "\u3164.png", "x\u2066.png", "\uFE0F.png"}) {
+      Response refused = media.slot(una.accessToken(), avatar(name, "image/png", 10));
+      assertThat(refused.status()).as("%s", name).isEqualTo(400);
+      assertThat(refused.errorCode()).isEqualTo("request.invalid");
+      assertThat(refused.json().getJsonObject("error").getJsonObject("fields").fieldNames()).containsExactly("name");
+    }
+    assertThat(media.slot(una.accessToken(), avatar("Zoë \u2764\uFE0F.png", "image/png", 10)).status()).isEqualTo(201);
+  }
+
+  @Test
   void completingBeforeUploadingSaysNothingWasStored() {
     TestUser jon = users.create("jon");
     Response slot = media.slot(jon.accessToken(), avatar("me.png", "image/png", 100));
@@ -411,6 +423,40 @@ class MediaTest extends StackPerClass {
     Response removed = api.patch("/users/me", oli.accessToken(), new JsonObject().putNull("avatarMediaId"));
     assertThat(removed.json().getString("avatarUrl")).isNull();
     assertThat(removed.json().getString("avatarMediaId")).isNull();
+    assertThat(api.get(pathOf(avatarUrl), null).status()).as("a removed avatar is public no more").isEqualTo(401);
+  }
+
+  @Test
+  void anAvatarUploadIsPublicOnlyWhileItIsSomeonesCurrentAvatar() {
+    TestUser sam = users.create("sam");
+    TestUser tia = users.create("tia");
+    byte[] first = MediaFiles.image(64, 64, "png");
+    byte[] second = MediaFiles.image(80, 80, "png");
+    JsonObject a = media.upload(sam.accessToken(), avatar("a.png", "image/png", first.length), first);
+    JsonObject b = media.upload(sam.accessToken(), avatar("b.png", "image/png", second.length), second);
+    String pathA = pathOf(a.getString("url"));
+    String pathB = pathOf(b.getString("url"));
+
+    // Nobody's avatar yet: no token, no picture; another user neither; its uploader may look at it.
+    Response anonymous = api.get(pathA, null);
+    assertThat(anonymous.status()).as("%s", anonymous).isEqualTo(401);
+    assertThat(anonymous.errorCode()).isEqualTo("auth.unauthorized");
+    assertThat(api.get(pathA + "/meta", null).status()).isEqualTo(401);
+    Response other = api.get(pathA, tia.accessToken());
+    assertThat(other.status()).isEqualTo(403);
+    assertThat(other.errorCode()).isEqualTo("media.forbidden");
+    assertThat(download(pathA, sam.accessToken()).body()).isEqualTo(first);
+
+    assertThat(api.patch("/users/me", sam.accessToken(), new JsonObject().put("avatarMediaId", id(a))).status()).isEqualTo(200);
+    assertThat(download(pathA, null).body()).isEqualTo(first);
+    assertThat(download(pathA + "?variant=thumbnail", null).statusCode()).isEqualTo(200);
+    assertThat(api.get(pathB, null).status()).isEqualTo(401);
+
+    // Replaced: the old one stops being public at once, the new one is.
+    assertThat(api.patch("/users/me", sam.accessToken(), new JsonObject().put("avatarMediaId", id(b))).status()).isEqualTo(200);
+    assertThat(api.get(pathA, null).status()).isEqualTo(401);
+    assertThat(api.get(pathA, tia.accessToken()).status()).isEqualTo(403);
+    assertThat(download(pathB, null).body()).isEqualTo(second);
   }
 
   @Test

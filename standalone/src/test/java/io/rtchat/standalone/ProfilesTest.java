@@ -24,6 +24,20 @@ class ProfilesTest extends StackPerClass {
   }
 
   @Test
+  void namesThatShowAsNothingOrReorderTextAreRefusedAndChangeNothing() {
+    TestUser rae = users.create("rae");
+    for (String field : new String[] {"firstName", "lastName", "username"}) {
+      for (String value : new String[] {"\u3164\u3164\u3164", "rae\u202Eevil", "r\u200Bae", "rae\u1160"}) {
+        Response refused = api.patch("/users/me", rae.accessToken(), new JsonObject().put(field, value));
+        assertThat(refused.status()).as("%s=%s", field, value).isEqualTo(400);
+        assertThat(refused.json().getJsonObject("error").getJsonObject("fields").fieldNames()).containsExactly(field);
+      }
+    }
+    JsonObject me = api.get("/users/me", rae.accessToken()).json();
+    assertThat(me.getString("firstName")).isEqualTo("Test");
+  }
+
+  @Test
   void profileChangesWithUnknownOrWrongFieldsAreRefusedAndChangeNothing() {
     TestUser quinn = users.create("quinn");
     Response unknown = api.patch("/users/me", quinn.accessToken(), new JsonObject().put("email", "x@y.test").put("firstName", "Q"));
