@@ -5,6 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { render, containersOf } from "./render.mjs";
+import { secretErrors } from "./secrets-policy.mjs";
+import { relayErrors, mongoEgressErrors } from "./network-policy.mjs";
 
 const SECRET_NAMES = /(SECRET|PASSWORD|TOKEN|API_KEY|ACCESS_KEY|MONGO_URI)/;
 
@@ -60,6 +62,8 @@ export function policyErrors(objects) {
     if (!objects.some((p) => p.kind === "PodDisruptionBudget" && matches(p.spec.selector.matchLabels, labels))) {
       fail(d, "no PodDisruptionBudget selects its pods");
     }
+    secretErrors(d, pod, fail);
+    for (const c of pod.containers.filter((c) => c.image.includes("coturn"))) relayErrors(d, c, fail);
     for (const c of pod.containers) {
       for (const probe of ["startupProbe", "readinessProbe", "livenessProbe"]) {
         if (!c[probe]) fail(d, `container ${c.name} has no ${probe}`);
@@ -121,6 +125,7 @@ export function policyErrors(objects) {
     }
   }
   const policies = objects.filter((o) => o.kind === "NetworkPolicy");
+  for (const p of policies) mongoEgressErrors(p, fail);
   if (!policies.some((p) => Object.keys(p.spec.podSelector ?? {}).length === 0 && !p.spec.ingress && !p.spec.egress
     && p.spec.policyTypes?.includes("Ingress") && p.spec.policyTypes?.includes("Egress"))) {
     errors.push("NetworkPolicy: no default deny of ingress and egress");

@@ -5,8 +5,6 @@ import com.hazelcast.config.NetworkConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBusOptions;
-import io.vertx.core.http.ClientAuth;
-import io.vertx.core.net.PfxOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -56,15 +54,7 @@ public final class ClusterBootstrap {
         network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
       }
     }
-    EventBusOptions bus = new EventBusOptions().setPort(config.getInt(Setting.EVENT_BUS_PORT));
-    if (config.getBoolean(Setting.EVENT_BUS_TLS)) {
-      // Mutual TLS: a member must present a certificate signed by the cluster's CA to send or receive.
-      bus.setSsl(true).setClientAuth(ClientAuth.REQUIRED)
-        .setKeyCertOptions(new PfxOptions().setPath(config.get(Setting.EVENT_BUS_KEYSTORE))
-          .setPassword(config.get(Setting.EVENT_BUS_KEYSTORE_PASSWORD)))
-        .setTrustOptions(new PfxOptions().setPath(config.get(Setting.EVENT_BUS_TRUSTSTORE))
-          .setPassword(config.get(Setting.EVENT_BUS_TRUSTSTORE_PASSWORD)));
-    }
+    EventBusOptions bus = EventBusTls.apply(config, new EventBusOptions().setPort(config.getInt(Setting.EVENT_BUS_PORT)));
     if (!publicHost.isBlank()) {
       bus.setHost(publicHost).setClusterPublicHost(publicHost);
     } else if (!config.isSet(Setting.CLUSTER_K8S_SERVICE_DNS)) {

@@ -120,7 +120,13 @@ class KubernetesManifestsTest {
     String policy = entry.getJsonArray("policyErrors").encode();
     assertThat(policy).contains("a Secret among the applied manifests", "has no startupProbe", "has no readinessProbe",
       "is not pinned", "env JWT_SECRET has a literal value", "allowPrivilegeEscalation must be false",
-      "memory request must equal its limit", "no PodDisruptionBudget", "no default deny");
+      "memory request must equal its limit", "no PodDisruptionBudget", "no default deny",
+      "gateway takes the whole Secret rtchat-secrets (envFrom)",
+      "the internet-facing gateway holds the secret key S3_SECRET_KEY",
+      "the internet-facing gateway holds the secret key TURN_SECRET",
+      "leaves 100.64.0.0/10 open to relaying", "leaves 0.0.0.0/8 open to relaying", "leaves fc00::/7 open to relaying",
+      "leaves fe80::/10 open to relaying", "leaves ::ffff:0.0.0.0/96 open to relaying",
+      "egress to MongoDB open to 0.0.0.0/0");
     // and the typed model sees the misspelt field the schema check lets through
     JsonObject deployment = entry.getJsonArray("objects").getJsonObject(0).copy();
     deployment.getJsonObject("spec").put("replicas", 2);
@@ -153,6 +159,91 @@ class KubernetesManifestsTest {
       }
     }
     assertThat(names).containsExactlyInAnyOrder("rtchat-prod", "rtchat-dev");
+  }
+
+  /** The Deployments as rendered for one overlay, by name. */
+  static Map<String, JsonObject> deployments(String overlay) {
+    Map<String, JsonObject> byName = new java.util.TreeMap<>();
+    for (Object o : report.getJsonObject("overlays").getJsonObject(overlay(overlay).toString()).getJsonArray("objects")) {
+      JsonObject json = (JsonObject) o;
+      if ("Deployment".equals(json.getString("kind"))) {
+        byName.put(json.getJsonObject("metadata").getString("name"), json);
+      }
+    }
+    return byName;
+  }
+
+  static List<JsonObject> containers(JsonObject deployment) {
+    return deployment.getJsonObject("spec").getJsonObject("template").getJsonObject("spec").getJsonArray("containers")
+      .stream().map(JsonObject.class::cast).toList();
+  }
+
+  /** Secret keys a Deployment's containers receive, and whether any takes a whole Secret. */
+  static List<String> secretKeys(JsonObject deployment) {
+    List<String> keys = new ArrayList<>();
+    for (JsonObject c : containers(deployment)) {
+      for (Object from : c.getJsonArray("envFrom", new JsonArray())) {
+        if (((JsonObject) from).containsKey("secretRef")) {
+          keys.add("envFrom:" + ((JsonObject) from).getJsonObject("secretRef").getString("name"));
+        }
+      }
+      for (Object e : c.getJsonArray("env", new JsonArray())) {
+        JsonObject ref = ((JsonObject) e).getJsonObject("valueFrom", new JsonObject()).getJsonObject("secretKeyRef");
+        if (ref != null) {
+          keys.add(ref.getString("key"));
+        }
+      }
+    }
+    return keys;
+  }
+
+  @Test
+  void eachDeploymentReceivesOnlyTheSecretKeysItNeeds() {
+    for (String name : OVERLAYS) {
+      Map<String, JsonObject> deployments = deployments(name);
+      Map<String, List<String>> keys = new java.util.TreeMap<>();
+      deployments.forEach((deployment, json) -> keys.put(deployment, secretKeys(json)));
+      assertThat(keys).as(name).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "gateway", List.of("JWT_SECRET"),
+        "auth-service", List.of("MONGO_URI", "JWT_SECRET"),
+        "group-service", List.of("MONGO_URI"),
+        "chat-service", List.of("MONGO_URI", "TURN_SECRET", "AI_API_KEY"),
+        "media-service", List.of("MONGO_URI", "S3_ACCESS_KEY", "S3_SECRET_KEY"),
+        "notification-service", List.of("MONGO_URI", "SMTP_USERNAME", "SMTP_PASSWORD"),
+        "coturn", List.of("TURN_SECRET")));
+    }
+  }
+
+  @Test
+  void coturnRelaysToNoInternalAddress() {
+    for (String name : OVERLAYS) {
+      List<String> args = containers(deployments(name).get("coturn")).get(0).getJsonArray("args").stream()
+        .map(String::valueOf).toList();
+      assertThat(args).as(name).contains("--no-multicast-peers",
+        "--denied-peer-ip=0.0.0.0-0.255.255.255", "--denied-peer-ip=10.0.0.0-10.255.255.255",
+        "--denied-peer-ip=100.64.0.0-100.127.255.255", "--denied-peer-ip=127.0.0.0-127.255.255.255",
+        "--denied-peer-ip=169.254.0.0-169.254.255.255", "--denied-peer-ip=172.16.0.0-172.31.255.255",
+        "--denied-peer-ip=192.168.0.0-192.168.255.255", "--denied-peer-ip=::-::1",
+        "--denied-peer-ip=::ffff:0.0.0.0-::ffff:255.255.255.255",
+        "--denied-peer-ip=fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+        "--denied-peer-ip=fe80::-febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff")
+        .noneMatch(a -> a.startsWith("--allow-loopback-peers") || a.startsWith("--allowed-peer-ip"));
+    }
+  }
+
+  @Test
+  void mongoEgressIsItsPortToItsSelectorOnly() {
+    for (String name : OVERLAYS) {
+      JsonObject policy = report.getJsonObject("overlays").getJsonObject(overlay(name).toString()).getJsonArray("objects")
+        .stream().map(JsonObject.class::cast)
+        .filter(o -> "NetworkPolicy".equals(o.getString("kind")) && "egress-mongo".equals(o.getJsonObject("metadata").getString("name")))
+        .findFirst().orElseThrow();
+      JsonArray egress = policy.getJsonObject("spec").getJsonArray("egress");
+      assertThat(egress).hasSize(1);
+      JsonObject rule = egress.getJsonObject(0);
+      assertThat(rule.getJsonArray("ports").encode()).isEqualTo("[{\"protocol\":\"TCP\",\"port\":27017}]");
+      assertThat(rule.getJsonArray("to").encode()).doesNotContain("ipBlock").contains("podSelector", "namespaceSelector");
+    }
   }
 
   /** Real kustomize (kubectl kustomize) renders what the validator rendered; skipped where kubectl is absent. */

@@ -1,6 +1,7 @@
 package io.rtchat.runtime;
 
 import io.rtchat.common.Config;
+import io.rtchat.common.EventBusTls;
 import io.rtchat.common.SecretPolicy;
 import io.rtchat.common.Setting;
 
@@ -34,6 +35,7 @@ public final class StartupChecks {
         problems.add(jwt);
       }
     }
+    problems.addAll(EventBusTls.problems(config));
     return problems;
   }
 
