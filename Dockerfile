@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image per process: docker build --build-arg SERVICE=chat-service -t <registry>/rtchat/chat-service:<tag> .
-# SERVICE is one of auth-service, group-service, chat-service, media-service, notification-service, gateway,
+# SERVICE is one of auth-service, group-service, chat-service, ai-service, media-service, notification-service, gateway,
 # standalone. Service images carry no embedded MongoDB/S3 (rtchat-embedded is a dependency of standalone only).
 #
 # Base images are pinned by digest: pass the digests you verified (docker buildx imagetools inspect <image>),
@@ -22,6 +22,7 @@ COPY runtime/pom.xml runtime/
 COPY auth-service/pom.xml auth-service/
 COPY group-service/pom.xml group-service/
 COPY chat-service/pom.xml chat-service/
+COPY ai-service/pom.xml ai-service/
 COPY media-service/pom.xml media-service/
 COPY notification-service/pom.xml notification-service/
 COPY gateway/pom.xml gateway/

@@ -6,7 +6,9 @@ export const SECRET_KEYS_BY_DEPLOYMENT = {
   "auth-service": ["MONGO_URI", "JWT_SECRET"],
   "group-service": ["MONGO_URI"],
   // TURN credentials are issued by the call service (chat-service), not the gateway; AI questions go out from here too
-  "chat-service": ["MONGO_URI", "TURN_SECRET", "AI_API_KEY"],
+  "chat-service": ["MONGO_URI", "TURN_SECRET"],
+  // the AI assistant is the one process that calls the AI provider
+  "ai-service": ["MONGO_URI", "AI_API_KEY"],
   "media-service": ["MONGO_URI", "S3_ACCESS_KEY", "S3_SECRET_KEY"],
   "notification-service": ["MONGO_URI", "SMTP_USERNAME", "SMTP_PASSWORD"],
   coturn: ["TURN_SECRET"],
@@ -18,7 +20,7 @@ export const NEVER_ON_THE_GATEWAY = ["MONGO_URI", "S3_ACCESS_KEY", "S3_SECRET_KE
 
 /** Secrets mounted as files (the event-bus certificates), by Deployment: cluster members only. */
 export const SECRET_VOLUMES_BY_DEPLOYMENT = Object.fromEntries(
-  ["gateway", "auth-service", "group-service", "chat-service", "media-service", "notification-service"]
+  ["gateway", "auth-service", "group-service", "chat-service", "ai-service", "media-service", "notification-service"]
     .map((name) => [name, ["rtchat-eventbus-tls"]]));
 
 export function secretErrors(deployment, pod, fail) {

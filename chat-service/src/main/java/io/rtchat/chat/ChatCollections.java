@@ -2,6 +2,7 @@ package io.rtchat.chat;
 
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
+import io.rtchat.common.HistoryQuery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 

@@ -42,6 +42,12 @@ final class ChatEvents {
     ChatViews.participants(chat).forEach(p -> Inbox.publish(bus, p, EventTypes.CHAT_CREATED, ChatViews.chatFor(chat, p)));
   }
 
+  /** {@code chat.created} for a chat of the user's own (their assistant chat): only the user has devices to tell. */
+  void ownChatCreated(JsonObject chat, String userId) {
+    chatStateChanged(chat.getString("_id"));
+    Inbox.publish(bus, userId, EventTypes.CHAT_CREATED, ChatViews.chatFor(chat, userId));
+  }
+
   /**
    * {@code chat.updated} to every participant, and to {@code alsoTell} (a member who just left, whose client then
    * drops the chat; null for nobody else).

@@ -22,10 +22,11 @@ public class ChatServiceImpl implements ChatService {
   private final MessageActions actions;
   private final ChatCollections collections;
   private final MessageSearch search;
+  private final AssistantChats assistantChats;
 
   ChatServiceImpl(ChatStore chats, GroupChatSync groupChats, ParticipantQueries participants, ChatDirectory directory,
                   MessageSending sending, ReadState readState, MessageActions actions, ChatCollections collections,
-                  MessageSearch search) {
+                  MessageSearch search, AssistantChats assistantChats) {
     this.chats = chats;
     this.groupChats = groupChats;
     this.participants = participants;
@@ -35,6 +36,7 @@ public class ChatServiceImpl implements ChatService {
     this.actions = actions;
     this.collections = collections;
     this.search = search;
+    this.assistantChats = assistantChats;
   }
 
   // ---- group-service keeps each group's chat in step (GroupChatSync)
@@ -132,9 +134,21 @@ public class ChatServiceImpl implements ChatService {
     return sending.send(userId, chatId, body);
   }
 
+  // ---- ai-service answers in each user's assistant chat (AssistantChats)
+
   @Override
-  public Future<JsonObject> sendAiChatMessage(String senderId, String chatId, JsonObject body) {
-    return sending.sendToAiChat(senderId, chatId, body);
+  public Future<JsonObject> openAssistantChat(String userId) {
+    return assistantChats.open(userId);
+  }
+
+  @Override
+  public Future<JsonObject> sendAssistantQuestion(String userId, String chatId, JsonObject body) {
+    return assistantChats.question(userId, chatId, body);
+  }
+
+  @Override
+  public Future<JsonObject> sendAssistantReply(String assistantId, String chatId, JsonObject body) {
+    return assistantChats.reply(assistantId, chatId, body);
   }
 
   @Override

@@ -166,22 +166,13 @@ public class ChatStore {
         .map(chat -> new JsonObject().put("created", created).put("chat", chat)));
   }
 
-  /** The {@code kind} of a user's AI assistant chat (absent on 1:1 and group chats). */
-  public static final String AI_KIND = "ai";
-
-  public static boolean isAiChat(JsonObject chat) {
-    return chat != null && AI_KIND.equals(chat.getString("kind"));
-  }
-
   /**
-   * Inserts the user's AI chat unless it exists (unique {@code key} {@code ai:<userId>}, so two first uses at once
-   * make one chat) and answers {@code {created, chat}}: participants the user and the assistant, pinned by the
-   * user, {@code kind: "ai"}.
+   * Inserts a chat of a kind of its own ({@code kind}, e.g. a user's assistant chat) under its unique key unless it
+   * exists (two first uses at once make one chat), pinned by {@code pinnedBy}, and answers {@code {created, chat}}.
    */
-  public Future<JsonObject> upsertAiChat(String userId, String assistantId, String name) {
-    JsonObject onInsert = newChat(false, name, new JsonArray().add(userId).add(assistantId), null)
-      .put("kind", AI_KIND).put("pinnedBy", new JsonArray().add(userId));
-    String key = "ai:" + userId;
+  public Future<JsonObject> upsertOwnChat(String key, String kind, String name, List<String> participants, String pinnedBy) {
+    JsonObject onInsert = newChat(false, name, new JsonArray(participants), null)
+      .put("kind", kind).put("pinnedBy", new JsonArray().add(pinnedBy));
     return mongo.updateCollectionWithOptions(CHATS, new JsonObject().put("key", key),
         new JsonObject().put("$setOnInsert", onInsert), new UpdateOptions().setUpsert(true))
       .map(result -> result.getDocUpsertedId() != null)

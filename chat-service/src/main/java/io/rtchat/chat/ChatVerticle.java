@@ -1,6 +1,5 @@
 package io.rtchat.chat;
 
-import io.rtchat.ai.AiChats;
 import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
 import io.rtchat.api.FriendService;
@@ -19,9 +18,8 @@ import io.vertx.serviceproxy.ServiceBinder;
 
 /**
  * Wires the chat service: config, Mongo and the stores, the proxies of the services it asks questions, the events
- * it tells, one object per use case, and the facade on {@value ChatService#ADDRESS}; then the AI assistant it hosts
- * ({@code io.rtchat.ai}). The whole object graph is
- * built here; nothing below builds its own collaborators.
+ * it tells, one object per use case, and the facade on {@value ChatService#ADDRESS}. The whole object graph is built
+ * here; nothing below builds its own collaborators.
  */
 public class ChatVerticle extends VerticleBase {
 
@@ -41,24 +39,25 @@ public class ChatVerticle extends VerticleBase {
       new MessageBatchWriter(chats, messages, events, cache, new SeqHints()),
       config.getInt(Setting.MESSAGE_BATCH_WINDOW_MILLIS), config.getInt(Setting.MESSAGE_BATCH_MAX),
       MessageSending.SEQ_ATTEMPTS, () -> Errors.exception(ErrorCode.UNAVAILABLE, "The chat is too busy right now; send again"));
+    MessageSending sending = new MessageSending(cache, messages, MediaService.createProxy(vertx), batcher, maxMessageBytes);
     ChatService service = new ChatServiceImpl(
       chats,
       new GroupChatSync(chats, messages, events),
       new ParticipantQueries(chats, messages),
       new ChatDirectory(chats, access, events, FriendService.createProxy(vertx), AuthService.createProxy(vertx)),
-      new MessageSending(cache, messages, MediaService.createProxy(vertx), batcher, maxMessageBytes),
+      sending,
       new ReadState(chats, messages, access, events),
       new MessageActions(chats, messages, access, events, new TypingThrottle(), maxMessageBytes),
       new ChatCollections(messages, access),
-      new MessageSearch(chats, messages, access));
+      new MessageSearch(chats, messages, access),
+      new AssistantChats(chats, cache, sending, events));
     return chats.createIndexes()
       .compose(v -> chats.putSeqFirst())
       .compose(v -> messages.createIndexes())
       .compose(v -> new ChatSummaryRepair(chats, messages).run())
       .compose(v -> new ServiceBinder(vertx).setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion())
       // calls live beside chats, in their own package and verticle (undeployed with this one)
-      .compose(v -> vertx.deployVerticle(new CallVerticle(), new DeploymentOptions().setConfig(config())))
-      .compose(v -> AiChats.start(vertx, mongo, chats, config));
+      .compose(v -> vertx.deployVerticle(new CallVerticle(), new DeploymentOptions().setConfig(config())));
   }
 
   /** The summaries still waiting are written before the store goes. */

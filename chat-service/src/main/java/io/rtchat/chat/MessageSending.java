@@ -43,25 +43,20 @@ final class MessageSending {
       .compose(v -> cache.chatFor(chatId, userId))
       .compose(chat -> chat == null
         ? ChatAccess.<JsonObject>notFound()
-        : ChatStore.isAiChat(chat)
+        : AssistantChats.isAssistantChat(chat)
           ? Errors.<JsonObject>fail(ErrorCode.AI_USE_AI_ROUTE, "Ask the assistant with POST /chats/ai/messages")
           : MessageInput.draft(body, maxMessageBytes).compose(draft -> sendDraft(userId, chat, draft, false)));
   }
 
   /**
-   * A text message in an AI chat from its user or the assistant ({@code {clientMsgId, content, incomplete?}}), the
-   * same flow as any send; any other chat is chat.not_found.
+   * A text message ({@code {clientMsgId, content}}) into a chat the caller already checked the sender may post in (an
+   * assistant chat: AssistantChats), the same flow as any send; {@code incomplete} marks a reply stopped or cut short.
    */
-  Future<JsonObject> sendToAiChat(String senderId, String chatId, JsonObject body) {
-    boolean incomplete = body != null && Boolean.TRUE.equals(body.getValue("incomplete"));
+  Future<JsonObject> sendText(String senderId, JsonObject chat, JsonObject body, boolean incomplete) {
     JsonObject text = new JsonObject().put("type", "text")
       .put("clientMsgId", body == null ? null : body.getValue("clientMsgId"))
       .put("content", body == null ? null : body.getValue("content"));
-    return Input.checkId("chatId", chatId)
-      .compose(v -> cache.chatFor(chatId, senderId))
-      .compose(chat -> ChatStore.isAiChat(chat)
-        ? MessageInput.draft(text, maxMessageBytes).compose(draft -> sendDraft(senderId, chat, draft, incomplete))
-        : Errors.<JsonObject>fail(ErrorCode.CHAT_NOT_FOUND, "No such chat"));
+    return MessageInput.draft(text, maxMessageBytes).compose(draft -> sendDraft(senderId, chat, draft, incomplete));
   }
 
   private Future<JsonObject> sendDraft(String userId, JsonObject chat, MessageInput.Draft draft, boolean incomplete) {
@@ -77,7 +72,7 @@ final class MessageSending {
         JsonObject doc = MessageStore.newMessage(chatId, chat.getString("groupId"), userId, draft.clientMsgId(),
           draft.type(), draft.content(), draft.links(), attachments);
         if (incomplete) {
-          doc.put("incomplete", true); // an AI reply that was stopped or cut short
+          doc.put("incomplete", true); // a reply that was stopped or cut short
         }
         return batcher.submit(new MessageBatchWriter.Send(chat, doc));
       }))

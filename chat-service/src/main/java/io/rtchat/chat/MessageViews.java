@@ -1,6 +1,5 @@
 package io.rtchat.chat;
 
-import io.rtchat.api.AiChatService;
 import io.rtchat.api.MessageStored;
 import io.rtchat.common.Dates;
 import io.rtchat.common.NotificationTypes;
@@ -103,9 +102,7 @@ final class MessageViews {
       .setMessageId(doc.getString("_id"))
       .setSeq(doc.getLong("seq", 0L))
       .setSenderId(senderId)
-      // the AI assistant takes part in its chats but is no user: nothing to notify
-      .setRecipientIds(ChatViews.participants(chat).stream()
-        .filter(p -> !p.equals(senderId) && !AiChatService.ASSISTANT_ID.equals(p)).toList())
+      .setRecipientIds(AssistantChats.people(chat).stream().filter(p -> !p.equals(senderId)).toList())
       .setType(doc.getString("type"))
       .setPreview(preview(doc))
       .setCreatedAt(Dates.iso(doc.getValue("createdAt")));

@@ -8,8 +8,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Each user's AI assistant chat, hosted by chat-service. The chat is an ordinary chat document (pinned, listed by
- * {@code GET /chats}, its messages ordinary messages with seq, history, search and {@code after=} catch-up); this
+ * Each user's AI assistant chat, served by ai-service. The chat is an ordinary chat of chat-service's (pinned, listed
+ * by {@code GET /chats}, its messages ordinary messages with seq, history, search and {@code after=} catch-up); this
  * contract adds what only the assistant does: asking it (the reply streams to every device of the user as
  * {@code ai.delta} events, then {@code ai.done} or {@code ai.error}) and stopping a reply. {@code userId} is always
  * the caller verified by the gateway; nobody else ever reads or writes a user's AI chat.
@@ -22,7 +22,8 @@ public interface AiChatService {
 
   /**
    * The assistant's sender id on its messages in every AI chat. Not an account: no profile, no login, never a
-   * member of anything else. A valid ObjectId so every id check accepts it.
+   * member of anything else. A valid ObjectId so every id check accepts it. ai-service sends the assistant's
+   * replies as this identity, and chat-service stores them only when it is the chat's other participant.
    */
   String ASSISTANT_ID = "000000000000000000000a1a";
 
@@ -45,4 +46,7 @@ public interface AiChatService {
 
   /** Stops my reply in flight (its text so far is stored, {@code incomplete: true}) → {@code {cancelled}}. */
   Future<JsonObject> cancel(String userId);
+
+  /** Succeeds when the service and its database answer. */
+  Future<Void> ready();
 }

@@ -58,14 +58,28 @@ public interface ChatService {
    */
   Future<List<String>> referencedMedia(List<String> mediaIds);
 
-  // ---- called by the AI assistant (io.rtchat.ai, same module): its chats refuse sendMessage
+  // ---- called by ai-service: each user's assistant chat ({@code kind: "ai"}, participants the user and
+  // AiChatService.ASSISTANT_ID), which refuses sendMessage (ai.use_ai_route). Each method checks who may do what
+  // in that chat, as sendMessage checks membership; anything else answers chat.not_found.
 
   /**
-   * Stores a text message in an AI chat (see {@link AiChatService}) through the normal send path (seq, idempotent
-   * {@code clientMsgId}, {@code message.new}): {@code {clientMsgId, content, incomplete?}} from {@code senderId}, the
-   * chat's user or {@link AiChatService#ASSISTANT_ID} → {@code {created, message}}. Any other chat: chat.not_found.
+   * The user's assistant chat, created pinned on first use (unique per user; {@code chat.created} reaches the user's
+   * devices) → {@code {created, chat}}, the chat as the user sees it.
    */
-  Future<JsonObject> sendAiChatMessage(String senderId, String chatId, JsonObject body);
+  Future<JsonObject> openAssistantChat(String userId);
+
+  /**
+   * The user's question in their own assistant chat, {@code {clientMsgId, content}}, text only, through the normal
+   * send path (seq, idempotent {@code clientMsgId}, {@code message.new}) → {@code {created, message}}.
+   */
+  Future<JsonObject> sendAssistantQuestion(String userId, String chatId, JsonObject body);
+
+  /**
+   * The assistant's reply, {@code {clientMsgId, content, incomplete?}}, from {@code assistantId}, which must be the
+   * chat's assistant (its participant that is not the chat's user) → {@code {created, message}}. Only a reply may be
+   * stored {@code incomplete} (stopped or cut short).
+   */
+  Future<JsonObject> sendAssistantReply(String assistantId, String chatId, JsonObject body);
 
   /** Succeeds when the service and its database answer. */
   Future<Void> ready();

@@ -15,12 +15,12 @@ public final class Addresses {
   public static final String NOTIFICATION_SERVICE = "notification.service";
   /** Calls (records, ringing, signalling relay, TURN credentials), hosted by chat-service. */
   public static final String CALL_SERVICE = "call.service";
-  /** The AI assistant chat, hosted by chat-service. */
+  /** The AI assistant chat, served by ai-service. */
   public static final String AI_SERVICE = "ai.service";
 
   /** Published by auth-service when a user's tokens are revoked (password reset): gateways drop cached state. */
   public static final String AUTH_TOKENS_REVOKED = "internal.auth.tokens-revoked";
-  /** Published by any chat-service instance to stop a user's AI reply: the instance streaming it stops it. */
+  /** Published by any ai-service instance to stop a user's AI reply: the instance streaming it stops it. */
   public static final String AI_CANCEL = "internal.ai.cancel";
   /** Published by auth-service when one login ends (logout, refresh-token reuse): gateways drop its tokens and sockets. */
   public static final String AUTH_SESSION_ENDED = "internal.auth.session-ended";

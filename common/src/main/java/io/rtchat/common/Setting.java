@@ -108,7 +108,7 @@ public enum Setting {
   AI_TIMEOUT("30", "Seconds to wait for the AI server's first byte of a reply before it ends as ai.timeout"),
   AI_IDLE_TIMEOUT("30", "Seconds the AI server may stay silent between two chunks of a reply before it ends as ai.timeout"),
   AI_MAX_HISTORY_CHARS("12000", "Characters of recent AI-chat history (newest first) sent as context with each question"),
-  AI_MAX_REQUESTS_PER_MINUTE("20", "Questions one user may ask the AI assistant per minute (per chat-service instance); more get 429"),
+  AI_MAX_REQUESTS_PER_MINUTE("20", "Questions one user may ask the AI assistant per minute (per ai-service instance); more get 429"),
 
   RATE_IP_PER_SECOND("2000", "REST requests (and bridge commands) per second per client IP, sustained; over it: 429 request.rate_limited with Retry-After"),
   RATE_IP_BURST("10000", "REST requests (and bridge commands) per client IP allowed in a burst above the sustained rate"),

@@ -89,7 +89,7 @@ class KubernetesManifestsTest {
       List<String> kinds = entry.getJsonArray("objects").stream().map(o -> ((JsonObject) o).getString("kind")).toList();
       assertThat(kinds).contains("Namespace", "ConfigMap", "Deployment", "PodDisruptionBudget", "Service",
         "HorizontalPodAutoscaler", "Ingress", "NetworkPolicy", "ServiceAccount").doesNotContain("Secret");
-      assertThat(kinds.stream().filter("Deployment"::equals).count()).isEqualTo(7); // 6 rtchat + coturn
+      assertThat(kinds.stream().filter("Deployment"::equals).count()).isEqualTo(8); // 7 rtchat + coturn
     }
   }
 
@@ -207,7 +207,8 @@ class KubernetesManifestsTest {
         "gateway", List.of("JWT_SECRET"),
         "auth-service", List.of("MONGO_URI", "JWT_SECRET"),
         "group-service", List.of("MONGO_URI"),
-        "chat-service", List.of("MONGO_URI", "TURN_SECRET", "AI_API_KEY"),
+        "chat-service", List.of("MONGO_URI", "TURN_SECRET"),
+        "ai-service", List.of("MONGO_URI", "AI_API_KEY"),
         "media-service", List.of("MONGO_URI", "S3_ACCESS_KEY", "S3_SECRET_KEY"),
         "notification-service", List.of("MONGO_URI", "SMTP_USERNAME", "SMTP_PASSWORD"),
         "coturn", List.of("TURN_SECRET")));

@@ -26,6 +26,7 @@ final class ServiceHealth {
     probes.put("auth-service", services.auth()::ready);
     probes.put("group-service", services.groups()::ready);
     probes.put("chat-service", services.chats()::ready);
+    probes.put("ai-service", services.ai()::ready);
     probes.put("media-service", services.media()::ready);
     probes.put("notification-service", services.notifications()::ready);
   }

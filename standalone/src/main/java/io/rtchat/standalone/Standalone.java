@@ -1,5 +1,7 @@
 package io.rtchat.standalone;
 
+import io.rtchat.ai.AiVerticle;
+import io.rtchat.api.AiChatService;
 import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
 import io.rtchat.api.GroupService;
@@ -29,7 +31,7 @@ import java.util.List;
 public final class Standalone {
 
   private static final List<String> SERVICES = List.of(AuthService.ADDRESS, GroupService.ADDRESS, ChatService.ADDRESS,
-    MediaService.ADDRESS, NotificationService.ADDRESS);
+    AiChatService.ADDRESS, MediaService.ADDRESS, NotificationService.ADDRESS);
 
   private Standalone() {
   }
@@ -46,6 +48,7 @@ public final class Standalone {
         vertx.deployVerticle(new AuthVerticle(), options),
         vertx.deployVerticle(new GroupVerticle(), options),
         vertx.deployVerticle(new ChatVerticle(), options),
+        vertx.deployVerticle(new AiVerticle(), options),
         vertx.deployVerticle(new MediaVerticle(), options))
       .compose(services -> vertx.deployVerticle(new GatewayVerticle(), options))
       .compose(gateway -> {

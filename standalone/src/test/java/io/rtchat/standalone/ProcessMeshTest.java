@@ -93,6 +93,7 @@ class ProcessMeshTest {
     mesh.start("group-service", "group-service", Map.of());
     mesh.start("chat-service-1", "chat-service", Map.of());
     mesh.start("chat-service-2", "chat-service", Map.of());
+    mesh.start("ai-service", "ai-service", Map.of());
     mesh.start("media-service", "media-service", Map.of());
     mesh.start("notification-service", "notification-service", Map.of());
     gatewayA = mesh.start("gateway-a", "gateway", Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", String.valueOf(httpA)));

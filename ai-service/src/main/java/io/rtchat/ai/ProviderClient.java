@@ -33,7 +33,7 @@ final class ProviderClient {
   private static final Logger log = LoggerFactory.getLogger(ProviderClient.class);
   /** An error answer's body is read only this far (for the log), never forwarded. */
   private static final int ERROR_BODY_BYTES = 2_048;
-  /** Replies streaming at once from one chat-service instance (one connection each). */
+  /** Replies streaming at once from one ai-service instance (one connection each). */
   static final int MAX_CONNECTIONS = 256;
 
   private final Vertx vertx;

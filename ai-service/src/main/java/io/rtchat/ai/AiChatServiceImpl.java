@@ -2,15 +2,11 @@ package io.rtchat.ai;
 
 import io.rtchat.api.AiChatService;
 import io.rtchat.api.ChatService;
-import io.rtchat.chat.ChatStore;
-import io.rtchat.chat.ChatViews;
-import io.rtchat.chat.HistoryQuery;
 import io.rtchat.common.Addresses;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
-import io.rtchat.common.EventTypes;
+import io.rtchat.common.HistoryQuery;
 import io.rtchat.common.Ids;
-import io.rtchat.common.Inbox;
 import io.rtchat.common.Input;
 import io.rtchat.common.Metrics;
 import io.vertx.core.Future;
@@ -24,9 +20,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The rules of the AI assistant chat. The chat is an ordinary chat (created on first use, pinned, {@code kind: "ai"},
- * participants the user and {@link AiChatService#ASSISTANT_ID}); both sides' messages go through the chat service's
- * send path, so seq, idempotency, {@code message.new}, history, search and unread counts are those of any chat.
+ * The rules of the AI assistant chat. The chat is chat-service's (created on first use, pinned, {@code kind: "ai"},
+ * participants the user and {@link AiChatService#ASSISTANT_ID}) and used only through its contract, as a bot user
+ * would: the question is posted as the user, the reply as the assistant, so seq, idempotency, {@code message.new},
+ * history, search and unread counts are those of any chat.
  * What is special lives here: one reply in flight per user (a lease in {@code ai_chats}), a per-user rate limit,
  * and the streaming itself ({@link ReplyStream}), which runs on the instance that took the question; a cancel is
  * published cluster-wide on {@value Addresses#AI_CANCEL} and stops it wherever it runs.
@@ -34,12 +31,10 @@ import java.util.Map;
 public class AiChatServiceImpl implements AiChatService {
 
   private static final Logger log = LoggerFactory.getLogger(AiChatServiceImpl.class);
-  static final String CHAT_NAME = "AI assistant";
 
   private final Vertx vertx;
   private final AiSettings settings;
   private final AiChatStore store;
-  private final ChatStore chatStore;
   private final ChatService chats;
   private final ProviderClient provider;
   private final RateLimiter rateLimiter;
@@ -47,11 +42,10 @@ public class AiChatServiceImpl implements AiChatService {
   /** The replies running on this instance, by user (at most one each). */
   private final Map<String, ReplyStream> running = new HashMap<>();
 
-  AiChatServiceImpl(Vertx vertx, AiSettings settings, AiChatStore store, ChatStore chatStore, ChatService chats) {
+  AiChatServiceImpl(Vertx vertx, AiSettings settings, AiChatStore store, ChatService chats) {
     this.vertx = vertx;
     this.settings = settings;
     this.store = store;
-    this.chatStore = chatStore;
     this.chats = chats;
     this.provider = settings.configured() ? new ProviderClient(vertx, settings) : null;
     this.rateLimiter = new RateLimiter(settings.maxRequestsPerMinute());
@@ -104,7 +98,7 @@ public class AiChatServiceImpl implements AiChatService {
     ReplyStream reply = new ReplyStream(vertx, settings, provider, chats, store, userId, chatId, leaseId);
     running.put(userId, reply);
     rateLimiter.record(userId, System.currentTimeMillis());
-    return chats.sendAiChatMessage(userId, chatId, question)
+    return chats.sendAssistantQuestion(userId, chatId, question)
       .onFailure(err -> {
         running.remove(userId, reply);
         store.releaseReply(userId, leaseId);
@@ -160,21 +154,24 @@ public class AiChatServiceImpl implements AiChatService {
     }
   }
 
+  @Override
+  public Future<Void> ready() {
+    return store.ping();
+  }
+
   void sweep() {
     rateLimiter.sweep(System.currentTimeMillis());
   }
 
-  /** The user's AI chat id, made on first use: the chat (announced with chat.created), then the ai_chats record. */
+  /**
+   * The user's AI chat id, made on first use: chat-service opens the chat (and announces it with chat.created), then
+   * the ai_chats record links it.
+   */
   private Future<String> openChat(String userId) {
     return store.byUser(userId).compose(doc -> doc != null
       ? Future.succeededFuture(doc.getString("chatId"))
-      : chatStore.upsertAiChat(userId, ASSISTANT_ID, CHAT_NAME).compose(result -> {
-        JsonObject chat = result.getJsonObject("chat");
-        if (result.getBoolean("created")) {
-          Inbox.publish(vertx.eventBus(), userId, EventTypes.CHAT_CREATED, ChatViews.chatFor(chat, userId));
-        }
-        return store.link(userId, chat.getString("_id")).map(linked -> linked.getString("chatId"));
-      }));
+      : chats.openAssistantChat(userId).compose(opened -> store.link(userId, opened.getJsonObject("chat").getString("id"))
+        .map(linked -> linked.getString("chatId"))));
   }
 
 }

@@ -37,6 +37,11 @@ final class AiChatStore {
     return Mongo.uniqueIndex(mongo, AI_CHATS, new JsonObject().put("userId", 1));
   }
 
+  /** Succeeds when the database answers. */
+  Future<Void> ping() {
+    return Mongo.ping(mongo);
+  }
+
   Future<JsonObject> byUser(String userId) {
     return mongo.findOne(AI_CHATS, new JsonObject().put("userId", userId), null);
   }

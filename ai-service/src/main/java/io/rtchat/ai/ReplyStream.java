@@ -139,7 +139,7 @@ final class ReplyStream {
   private Future<JsonObject> conclude(String replyId, Throwable failure) {
     String text = received.toString();
     boolean complete = failure == null && !cancelRequested && !cutShort;
-    Future<JsonObject> stored = text.isBlank() ? Future.succeededFuture(null) : chats.sendAiChatMessage(AiChatService.ASSISTANT_ID,
+    Future<JsonObject> stored = text.isBlank() ? Future.succeededFuture(null) : chats.sendAssistantReply(AiChatService.ASSISTANT_ID,
         chatId, new JsonObject().put("clientMsgId", REPLY_CLIENT_MSG_PREFIX + replyId).put("content", text)
           .put("incomplete", !complete))
       .map(result -> result.getJsonObject("message"));

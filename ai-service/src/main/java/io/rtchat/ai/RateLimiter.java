@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * At most N questions per user in any sliding minute, counted on this chat-service instance (the questions of one
+ * At most N questions per user in any sliding minute, counted on this ai-service instance (the questions of one
  * user spread over instances could reach N per instance: a ceiling on cost, not an exact quota). Used only from the
  * service's event loop.
  */
