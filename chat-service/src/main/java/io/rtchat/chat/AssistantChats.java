@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * participants the user and {@link AiChatService#ASSISTANT_ID}, pinned by the user. ai-service uses it as a bot user
  * would: it opens the chat, posts the user's question as the user and the reply as the assistant. Who may post what is
  * checked here, like membership for any send: the question only by the chat's user, the reply only by the chat's
- * assistant; any other chat, or anyone else, is chat.not_found. Plain sends into it are refused (MessageSending): a
+ * assistant; any other chat, or anyone else, is chat.not_found. Plain sends into it are refused (SendMessage): a
  * question there would never be answered.
  */
 final class AssistantChats {
@@ -27,10 +27,10 @@ final class AssistantChats {
 
   private final ChatStore chats;
   private final ChatStateCache cache;
-  private final MessageSending sending;
+  private final SendMessage sending;
   private final ChatEvents events;
 
-  AssistantChats(ChatStore chats, ChatStateCache cache, MessageSending sending, ChatEvents events) {
+  AssistantChats(ChatStore chats, ChatStateCache cache, SendMessage sending, ChatEvents events) {
     this.chats = chats;
     this.cache = cache;
     this.sending = sending;

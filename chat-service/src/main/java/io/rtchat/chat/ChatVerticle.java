@@ -38,19 +38,21 @@ public class ChatVerticle extends VerticleBase {
     SendBatcher<MessageBatchWriter.Send, MessageBatchWriter.Stored> batcher = new SendBatcher<>(vertx,
       new MessageBatchWriter(chats, messages, events, cache, new SeqHints()),
       config.getInt(Setting.MESSAGE_BATCH_WINDOW_MILLIS), config.getInt(Setting.MESSAGE_BATCH_MAX),
-      MessageSending.SEQ_ATTEMPTS, () -> Errors.exception(ErrorCode.UNAVAILABLE, "The chat is too busy right now; send again"));
-    MessageSending sending = new MessageSending(cache, messages, MediaService.createProxy(vertx), batcher, maxMessageBytes);
-    ChatService service = new ChatServiceImpl(
-      chats,
+      SendMessage.SEQ_ATTEMPTS, () -> Errors.exception(ErrorCode.UNAVAILABLE, "The chat is too busy right now; send again"));
+    SendMessage sending = new SendMessage(cache, messages, MediaService.createProxy(vertx), batcher, maxMessageBytes);
+    ChatService service = new ChatServiceImpl(mongo, new ChatServiceImpl.UseCases(
       new GroupChatSync(chats, messages, events),
       new ParticipantQueries(chats, messages),
       new ChatDirectory(chats, access, events, FriendService.createProxy(vertx), AuthService.createProxy(vertx)),
       sending,
-      new ReadState(chats, messages, access, events),
-      new MessageActions(chats, messages, access, events, new TypingThrottle(), maxMessageBytes),
+      new MarkRead(chats, messages, access, events),
+      new EditMessage(chats, messages, access, events, maxMessageBytes),
+      new DeleteMessage(chats, messages, access, events),
+      new StarMessage(messages, access),
+      new SignalTyping(access, events, new TypingThrottle()),
       new ChatCollections(messages, access),
       new MessageSearch(chats, messages, access),
-      new AssistantChats(chats, cache, sending, events));
+      new AssistantChats(chats, cache, sending, events)));
     return chats.createIndexes()
       .compose(v -> chats.putSeqFirst())
       .compose(v -> messages.createIndexes())

@@ -164,7 +164,7 @@ public class MessageStore {
   }
 
   /**
-   * The new message's document, before it has a seq (MessageSending picks that). {@code groupId} is the chat's (null
+   * The new message's document, before it has a seq (SendMessage picks that). {@code groupId} is the chat's (null
    * for a 1:1 chat); {@code starredBy} starts empty and {@code editedAt} null.
    */
   static JsonObject newMessage(String chatId, String groupId, String senderId, String clientMsgId, String type,

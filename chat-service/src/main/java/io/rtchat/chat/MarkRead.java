@@ -8,14 +8,14 @@ import io.vertx.core.json.JsonObject;
  * Read receipts: a participant's read pointer ({@code readSeq}) only moves forward, and everything up to it counts
  * as read, so marking one seq read is one {@code $max}, answered with the chat's unread count for that participant.
  */
-final class ReadState {
+final class MarkRead {
 
   private final ChatStore chats;
   private final MessageStore messages;
   private final ChatAccess access;
   private final ChatEvents events;
 
-  ReadState(ChatStore chats, MessageStore messages, ChatAccess access, ChatEvents events) {
+  MarkRead(ChatStore chats, MessageStore messages, ChatAccess access, ChatEvents events) {
     this.chats = chats;
     this.messages = messages;
     this.access = access;

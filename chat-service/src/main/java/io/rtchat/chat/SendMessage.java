@@ -16,7 +16,7 @@ import io.vertx.core.json.JsonObject;
  * the sends around it, announced ({@code message.new}) and recorded on the chat; only then is the send acknowledged.
  * Acknowledged therefore means committed, and nobody hears of a message that is not.
  */
-final class MessageSending {
+final class SendMessage {
 
   /** How often one send goes into a further batch after losing its seq to a concurrent sender on another instance. */
   static final int SEQ_ATTEMPTS = 16;
@@ -27,7 +27,7 @@ final class MessageSending {
   private final SendBatcher<MessageBatchWriter.Send, MessageBatchWriter.Stored> batcher;
   private final int maxMessageBytes;
 
-  MessageSending(ChatStateCache cache, MessageStore messages, MediaService media,
+  SendMessage(ChatStateCache cache, MessageStore messages, MediaService media,
                  SendBatcher<MessageBatchWriter.Send, MessageBatchWriter.Stored> batcher, int maxMessageBytes) {
     this.cache = cache;
     this.messages = messages;
