@@ -4,7 +4,6 @@ import io.rtchat.common.Dates;
 import io.rtchat.common.Ids;
 import io.rtchat.common.Mongo;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
@@ -29,39 +28,28 @@ import java.util.Map;
 public class ChatStore {
 
   static final String CHATS = "chats";
-  private static final String MIGRATIONS = "migrations";
-  private static final String SEQ_FIRST_SUMMARIES = "chats.lastMessage.seq-first";
 
   private final MongoClient mongo;
-  /** The summaries written behind the sends; null: {@link #recordBehind} writes at once (tools and tests). */
-  private final ChatSummaries summaries;
 
-  /** A store whose message summaries are written at once. */
+  /** A store whose message summaries are written at once (tools and tests; the service uses SummariesFlushedBeforeRead). */
   public ChatStore(MongoClient mongo) {
     this.mongo = mongo;
-    this.summaries = null;
   }
 
   /**
-   * A store that writes message summaries behind the sends, gathered over {@code summaryWindowMillis} (see
-   * ChatSummaries), and whose every read of a chat first waits for what this instance has recorded on it.
+   * What a read of the chat waits for first; here nothing, as every summary is written at once. The layer that writes
+   * summaries behind the sends waits there until its own summaries of the chat are written.
    */
-  public ChatStore(MongoClient mongo, Vertx vertx, long summaryWindowMillis) {
-    this.mongo = mongo;
-    this.summaries = new ChatSummaries(vertx, this::recordMessages, summaryWindowMillis);
+  protected Future<Void> settled(String chatId) {
+    return Future.succeededFuture();
   }
 
-  /** Once this instance's summaries of the chat are written: what a read of the chat must wait for. */
-  private Future<Void> settled(String chatId) {
-    return summaries == null ? Future.succeededFuture() : summaries.settled(chatId);
+  /** What a read of chats by anything but their id waits for first (see {@link #settled(String)}). */
+  protected Future<Void> settled() {
+    return Future.succeededFuture();
   }
 
-  /** Once all of this instance's summaries are written: before reading chats by anything but their id. */
-  private Future<Void> settled() {
-    return summaries == null ? Future.succeededFuture() : summaries.settled();
-  }
-
-  /** Writes every summary still waiting (at shutdown). */
+  /** Writes every summary still waiting (at shutdown); here none ever waits. */
   public Future<Void> flushSummaries() {
     return settled();
   }
@@ -199,15 +187,11 @@ public class ChatStore {
   }
 
   /**
-   * Records a batch of stored messages on their chats behind the send: written within the summary window, merged with
-   * the chats' other records meanwhile (at once on a store built without a window).
+   * Records a batch of stored messages on their chats behind the send: here at once, nobody waiting for it;
+   * SummariesFlushedBeforeRead gathers them over its window instead.
    */
   public void recordBehind(List<ChatRecord> records) {
-    if (summaries == null) {
-      recordMessages(records);
-    } else {
-      summaries.record(records);
-    }
+    recordMessages(records);
   }
 
   /**
@@ -222,7 +206,7 @@ public class ChatStore {
    * only when it names exactly the index's fields, so that filter scanned every chat on every batch (a fifth of a 1:1
    * send's cost in the benchmark's profile, and growing with the number of chats), and it needed a second update for
    * the pointers. Summaries stored by earlier versions started with their id, a string, which compares above any
-   * number: {@link #putSeqFirst} rewrites them once. Nothing comes back: nobody needs the chat.
+   * number: ChatMigrations rewrites them once. Nothing comes back: nobody needs the chat.
    */
   public Future<Void> recordMessages(List<ChatRecord> records) {
     if (records.isEmpty()) {
@@ -268,34 +252,6 @@ public class ChatStore {
     return settled(chatId).compose(v -> mongo.updateCollection(CHATS,
       new JsonObject().put("_id", chatId).put("lastMessage.id", messageId),
       new JsonObject().put("$set", new JsonObject().put("lastMessage", summary)))).mapEmpty();
-  }
-
-  /**
-   * Once per database: rewrites the {@code lastMessage} summaries that earlier versions stored with their id first,
-   * so that {@link #recordMessages}' {@code $max} can replace them (a string compares above any number, so an id-first
-   * summary would never be replaced). Runs at start, before this instance takes any send; marked done in
-   * {@code migrations}. One bulk write; each rewrite is conditional on the summary still being that message's.
-   */
-  public Future<Void> putSeqFirst() {
-    JsonObject marker = new JsonObject().put("_id", SEQ_FIRST_SUMMARIES);
-    return mongo.findOne(MIGRATIONS, marker, null).compose(done -> done != null ? Future.succeededFuture() :
-      mongo.findWithOptions(CHATS, new JsonObject().put("lastMessage", new JsonObject().put("$type", "object")),
-          new FindOptions().setFields(new JsonObject().put("lastMessage", 1)))
-        .compose(chats -> {
-          List<BulkOperation> rewrites = chats.stream()
-            .filter(chat -> !"seq".equals(chat.getJsonObject("lastMessage").fieldNames().iterator().next()))
-            .map(chat -> {
-              JsonObject old = chat.getJsonObject("lastMessage");
-              return BulkOperation.createUpdate(
-                new JsonObject().put("_id", chat.getString("_id")).put("lastMessage.id", old.getString("id")),
-                new JsonObject().put("$set", new JsonObject().put("lastMessage",
-                  new JsonObject().put("seq", old.getValue("seq")).mergeIn(old))));
-            })
-            .toList();
-          return rewrites.isEmpty() ? Future.succeededFuture()
-            : mongo.bulkWriteWithOptions(CHATS, rewrites, new BulkWriteOptions(false)).mapEmpty();
-        })
-        .compose(v -> mongo.save(MIGRATIONS, marker).mapEmpty()));
   }
 
   /** Pins or unpins for one participant; answers the chat after it (null when not theirs). */

@@ -23,14 +23,14 @@ import io.vertx.serviceproxy.ServiceBinder;
  */
 public class ChatVerticle extends VerticleBase {
 
-  private ChatStore chats;
+  private SummariesFlushedBeforeRead chats;
 
   @Override
   public Future<?> start() {
     Config config = Config.fromJson(config());
     int maxMessageBytes = config.getInt(Setting.MESSAGE_MAX_BYTES);
     MongoClient mongo = Mongo.client(vertx, config);
-    chats = new ChatStore(mongo, vertx, config.getInt(Setting.CHAT_SUMMARY_WINDOW_MILLIS));
+    chats = new SummariesFlushedBeforeRead(mongo, vertx, config.getInt(Setting.CHAT_SUMMARY_WINDOW_MILLIS));
     MessageStore messages = new MessageStore(mongo);
     ChatEvents events = new ChatEvents(vertx.eventBus());
     ChatAccess access = new ChatAccess(chats, messages);
@@ -54,7 +54,7 @@ public class ChatVerticle extends VerticleBase {
       new MessageSearch(chats, messages, access),
       new AssistantChats(chats, cache, sending, events)));
     return chats.createIndexes()
-      .compose(v -> chats.putSeqFirst())
+      .compose(v -> new ChatMigrations(mongo).run())
       .compose(v -> messages.createIndexes())
       .compose(v -> new ChatSummaryRepair(chats, messages).run())
       .compose(v -> new ServiceBinder(vertx).setAddress(ChatService.ADDRESS).register(ChatService.class, service).completion())
