@@ -16,9 +16,10 @@ import java.util.List;
 public class ChatServiceImpl implements ChatService {
 
   /** One use case per job the contract offers, the shape group-service's facade has too. */
-  record UseCases(GroupChatSync groupChats, ParticipantQueries participants, ChatDirectory directory,
-                  SendMessage send, MarkRead markRead, EditMessage edit, DeleteMessage delete, StarMessage star,
-                  SignalTyping typing, ChatCollections collections, MessageSearch search, AssistantChats assistantChats) {
+  record UseCases(GroupChatSync groupChats, ParticipantQueries participants, OpenDirectChat openDirect,
+                  ListChats listChats, SearchChats searchChats, GetChat getChat, PinChat pin, SendMessage send,
+                  MarkRead markRead, EditMessage edit, DeleteMessage delete, StarMessage star, SignalTyping typing,
+                  ReadHistory history, SearchMessages search, AssistantChats assistantChats) {
   }
 
   private final MongoClient mongo;
@@ -73,43 +74,43 @@ public class ChatServiceImpl implements ChatService {
     return Mongo.ping(mongo);
   }
 
-  // ---- a user's chats (ChatDirectory)
+  // ---- a user's chats (OpenDirectChat, ListChats, SearchChats, GetChat, PinChat)
 
   @Override
   public Future<JsonObject> openDirectChat(String userId, JsonObject body) {
-    return use.directory().openDirectChat(userId, body);
+    return use.openDirect().openDirectChat(userId, body);
   }
 
   @Override
   public Future<JsonObject> listChats(String userId, JsonObject query) {
-    return use.directory().list(userId, query);
+    return use.listChats().list(userId, query);
   }
 
   @Override
   public Future<JsonObject> searchChats(String userId, JsonObject query) {
-    return use.directory().search(userId, query);
+    return use.searchChats().search(userId, query);
   }
 
   @Override
   public Future<JsonObject> getChat(String userId, String chatId) {
-    return use.directory().get(userId, chatId);
+    return use.getChat().get(userId, chatId);
   }
 
   @Override
   public Future<JsonObject> pinChat(String userId, String chatId, boolean pinned) {
-    return use.directory().pin(userId, chatId, pinned);
+    return use.pin().pin(userId, chatId, pinned);
   }
 
-  // ---- history and collections (ChatCollections), search (MessageSearch)
+  // ---- history and collections (ReadHistory), search (SearchMessages)
 
   @Override
   public Future<JsonObject> listMessages(String userId, String chatId, JsonObject query) {
-    return use.collections().history(userId, chatId, query);
+    return use.history().history(userId, chatId, query);
   }
 
   @Override
   public Future<JsonObject> chatCollection(String userId, String chatId, String kind, JsonObject query) {
-    return use.collections().collection(userId, chatId, kind, query);
+    return use.history().collection(userId, chatId, kind, query);
   }
 
   @Override

@@ -43,15 +43,19 @@ public class ChatVerticle extends VerticleBase {
     ChatService service = new ChatServiceImpl(mongo, new ChatServiceImpl.UseCases(
       new GroupChatSync(chats, messages, events),
       new ParticipantQueries(chats, messages),
-      new ChatDirectory(chats, access, events, FriendService.createProxy(vertx), AuthService.createProxy(vertx)),
+      new OpenDirectChat(chats, events, FriendService.createProxy(vertx)),
+      new ListChats(chats),
+      new SearchChats(chats, AuthService.createProxy(vertx)),
+      new GetChat(access),
+      new PinChat(chats, events),
       sending,
       new MarkRead(chats, messages, access, events),
       new EditMessage(chats, messages, access, events, maxMessageBytes),
       new DeleteMessage(chats, messages, access, events),
       new StarMessage(messages, access),
       new SignalTyping(access, events, new TypingThrottle()),
-      new ChatCollections(messages, access),
-      new MessageSearch(chats, messages, access),
+      new ReadHistory(messages, access),
+      new SearchMessages(chats, messages, access),
       new AssistantChats(chats, cache, sending, events)));
     return chats.createIndexes()
       .compose(v -> new ChatMigrations(mongo).run())

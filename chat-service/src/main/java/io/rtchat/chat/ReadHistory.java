@@ -12,12 +12,12 @@ import java.util.List;
  * A chat's history and its collections (starred, media, links, files), paged by seq: newest first without a cursor,
  * {@code before} to go back, {@code after} to catch up (a reconnecting client asks for what it missed).
  */
-final class ChatCollections {
+final class ReadHistory {
 
   private final MessageStore messages;
   private final ChatAccess access;
 
-  ChatCollections(MessageStore messages, ChatAccess access) {
+  ReadHistory(MessageStore messages, ChatAccess access) {
     this.messages = messages;
     this.access = access;
   }

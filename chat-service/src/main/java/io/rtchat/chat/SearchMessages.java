@@ -11,13 +11,13 @@ import java.util.List;
  * Finds messages by their text, in one chat of the user's or across their most recent chats, newest first, paged
  * by message id.
  */
-final class MessageSearch {
+final class SearchMessages {
 
   private final ChatStore chats;
   private final MessageStore messages;
   private final ChatAccess access;
 
-  MessageSearch(ChatStore chats, MessageStore messages, ChatAccess access) {
+  SearchMessages(ChatStore chats, MessageStore messages, ChatAccess access) {
     this.chats = chats;
     this.messages = messages;
     this.access = access;
@@ -34,7 +34,7 @@ final class MessageSearch {
     }
     Future<List<JsonObject>> searched = chatId != null
       ? access.chatOf(chatId, userId).map(List::of)
-      : chats.recentChatsOf(userId, ChatDirectory.MAX_SEARCHED_CHATS);
+      : chats.recentChatsOf(userId, SearchChats.MAX_SEARCHED_CHATS);
     return searched.compose(found -> found.isEmpty()
       ? Future.succeededFuture(Paging.page(List.of(), limit))
       : messages.search(found.stream().map(c -> c.getString("_id")).toList(), q, before, limit)
