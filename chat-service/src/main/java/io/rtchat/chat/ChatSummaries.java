@@ -25,8 +25,8 @@ import java.util.function.Function;
  * store (each update copies the chat, checks its size and rewrites its participant index entries), and a busy chat
  * was updated as often as batches went out.
  *
- * <p>Reads see this instance's own summaries: SummariesFlushedBeforeRead waits, before reading a chat, until what is pending for it is
- * written ({@link #settled(String)}), and a reader waiting makes the write go at once. A summary recorded by another
+ * <p>Reads see this instance's own summaries: SummariesFlushedBeforeRead waits, before reading a chat, until what is
+ * pending for it is written ({@link #settled(String)}), and a reader waiting makes the write go at once. A summary recorded by another
  * instance may be a window old there; a crash can lose a window's summaries, which ChatSummaryRepair restores from the
  * messages at the next start. Used from the chat service's event loop only.
  */
