@@ -1,5 +1,7 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.store.ChatStore;
+import io.rtchat.chat.store.MessageStore;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
 import io.rtchat.common.Input;

@@ -1,5 +1,9 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.store.MessageStore;
+import io.rtchat.chat.store.SummariesFlushedBeforeRead;
+import io.rtchat.chat.store.ChatMigrations;
+import io.rtchat.chat.store.ChatSummaryRepair;
 import io.rtchat.api.AuthService;
 import io.rtchat.api.ChatService;
 import io.rtchat.api.FriendService;

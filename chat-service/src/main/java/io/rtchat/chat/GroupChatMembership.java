@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.store.ChatStore;
 import io.vertx.core.json.JsonObject;
 
 import java.util.LinkedHashSet;
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 record GroupChatMembership(boolean apply, List<String> added, List<String> removed) {
 
-  static final String VERSION = "groupVersion";
+  static final String VERSION = ChatStore.GROUP_VERSION;
 
   static GroupChatMembership decide(JsonObject chat, List<String> memberIds, long version) {
     Long stored = storedVersion(chat);

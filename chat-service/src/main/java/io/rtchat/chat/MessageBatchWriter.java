@@ -1,5 +1,7 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.store.ChatStore;
+import io.rtchat.chat.store.MessageStore;
 import io.rtchat.chat.SendBatcher.Outcome;
 import io.rtchat.common.Metrics;
 import io.rtchat.common.Mongo;

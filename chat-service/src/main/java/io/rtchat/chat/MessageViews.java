@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What leaves the service of a message document. */
-final class MessageViews {
+public final class MessageViews {
 
   private MessageViews() {
   }
@@ -78,7 +78,7 @@ final class MessageViews {
    * {@code seq} comes first: the chat keeps the greater of two summaries ({@code $max}), and documents compare by
    * their first field first.
    */
-  static JsonObject summary(JsonObject doc) {
+  public static JsonObject summary(JsonObject doc) {
     String content = doc.getString("content", "");
     return new JsonObject()
       .put("seq", doc.getLong("seq"))

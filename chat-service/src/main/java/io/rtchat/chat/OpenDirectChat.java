@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.store.ChatStore;
 import io.rtchat.api.FriendService;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;

@@ -1,5 +1,7 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.store.ChatStore;
+import io.rtchat.chat.store.MessageStore;
 import io.rtchat.common.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.store.ChatStore;
 import io.rtchat.common.Input;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,7 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.store.MessageStore;
+import io.rtchat.chat.store.MessageCollection;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;
 import io.rtchat.common.HistoryQuery;

@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.store.ChatStore;
 import io.rtchat.api.AuthService;
 import io.rtchat.common.Input;
 import io.rtchat.common.Paging;

@@ -1,5 +1,7 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.store.ChatStore;
+import io.rtchat.chat.store.MessageStore;
 import io.rtchat.common.Input;
 import io.rtchat.common.Paging;
 import io.vertx.core.Future;

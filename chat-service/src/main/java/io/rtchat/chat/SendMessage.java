@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.store.MessageStore;
 import io.rtchat.api.MediaService;
 import io.rtchat.common.ErrorCode;
 import io.rtchat.common.Errors;

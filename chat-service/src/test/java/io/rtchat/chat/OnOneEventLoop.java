@@ -13,17 +13,17 @@ import java.util.function.Supplier;
  * A Vert.x per test, and a way to run work on one event loop as the service does: the classes under test (the group
  * commit, the chat summaries) are used from their verticle's event loop only.
  */
-abstract class OnOneEventLoop {
+public abstract class OnOneEventLoop {
 
   protected Vertx vertx;
 
   @BeforeEach
-  void startVertx() {
+  protected void startVertx() {
     vertx = Vertx.vertx();
   }
 
   @AfterEach
-  void stopVertx() throws Exception {
+  protected void stopVertx() throws Exception {
     vertx.close().await(10, TimeUnit.SECONDS);
   }
 

@@ -1,9 +1,9 @@
 package io.rtchat.standalone;
 
 import com.mongodb.MongoBulkWriteException;
-import io.rtchat.chat.ChatMigrations;
-import io.rtchat.chat.ChatStore;
-import io.rtchat.chat.MessageStore;
+import io.rtchat.chat.store.ChatMigrations;
+import io.rtchat.chat.store.ChatStore;
+import io.rtchat.chat.store.MessageStore;
 import io.rtchat.common.Dates;
 import io.rtchat.common.Mongo;
 import io.rtchat.common.Setting;

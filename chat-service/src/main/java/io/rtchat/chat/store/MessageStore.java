@@ -1,5 +1,6 @@
-package io.rtchat.chat;
+package io.rtchat.chat.store;
 
+import io.rtchat.chat.MessageViews;
 import io.rtchat.common.Dates;
 import io.rtchat.common.Ids;
 import io.rtchat.common.Mongo;
@@ -96,7 +97,7 @@ public class MessageStore {
   }
 
   /** A message's chatId, sender and clientMsgId as one key: what makes a send a retry of another. */
-  static String clientKey(JsonObject doc) {
+  public static String clientKey(JsonObject doc) {
     return doc.getString("chatId") + "\u0000" + doc.getString("sender") + "\u0000" + doc.getString("clientMsgId");
   }
 
@@ -167,7 +168,7 @@ public class MessageStore {
    * The new message's document, before it has a seq (SendMessage picks that). {@code groupId} is the chat's (null
    * for a 1:1 chat); {@code starredBy} starts empty and {@code editedAt} null.
    */
-  static JsonObject newMessage(String chatId, String groupId, String senderId, String clientMsgId, String type,
+  public static JsonObject newMessage(String chatId, String groupId, String senderId, String clientMsgId, String type,
                                String content, JsonArray links, JsonArray attachments) {
     JsonObject now = Dates.now();
     return new JsonObject()

@@ -1,4 +1,4 @@
-package io.rtchat.chat;
+package io.rtchat.chat.store;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
-package io.rtchat.chat;
+package io.rtchat.chat.store;
 
-import io.rtchat.chat.ChatStore.ChatRecord;
+import io.rtchat.chat.MessageViews;
+import io.rtchat.chat.store.ChatStore.ChatRecord;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.bson.types.ObjectId;
@@ -24,7 +25,7 @@ import java.util.Map;
  * corrected by its next message. The messages' ids are ObjectIds, which begin with their creation time: the range is
  * read from the id index.
  */
-final class ChatSummaryRepair {
+public final class ChatSummaryRepair {
 
   private static final Logger log = LoggerFactory.getLogger(ChatSummaryRepair.class);
 
@@ -33,13 +34,13 @@ final class ChatSummaryRepair {
   private final ChatStore chats;
   private final MessageStore messages;
 
-  ChatSummaryRepair(ChatStore chats, MessageStore messages) {
+  public ChatSummaryRepair(ChatStore chats, MessageStore messages) {
     this.chats = chats;
     this.messages = messages;
   }
 
   /** Answers how many chats it corrected. */
-  Future<Integer> run() {
+  public Future<Integer> run() {
     return messages.newestId().compose(newest -> newest == null
       ? Future.succeededFuture(0)
       : messages.lastSeqsSince(fromId(newest)).compose(this::repair));

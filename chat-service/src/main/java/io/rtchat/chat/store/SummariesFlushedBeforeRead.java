@@ -1,4 +1,4 @@
-package io.rtchat.chat;
+package io.rtchat.chat.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.rtchat.chat;
+package io.rtchat.chat.store;
 
 import io.rtchat.common.Dates;
 import io.rtchat.common.Ids;
@@ -28,6 +28,8 @@ import java.util.Map;
 public class ChatStore {
 
   static final String CHATS = "chats";
+  /** The group membership version a group's chat last took (see GroupChatMembership). */
+  public static final String GROUP_VERSION = "groupVersion";
 
   private final MongoClient mongo;
 
@@ -110,9 +112,9 @@ public class ChatStore {
    */
   public Future<JsonObject> replaceGroupParticipants(String groupId, Long readVersion, List<String> memberIds, long version,
                                                     boolean participantsChange) {
-    JsonObject filter = new JsonObject().put("key", groupKey(groupId)).put(GroupChatMembership.VERSION,
+    JsonObject filter = new JsonObject().put("key", groupKey(groupId)).put(GROUP_VERSION,
       readVersion == null ? new JsonObject().put("$exists", false) : readVersion);
-    JsonObject set = new JsonObject().put(GroupChatMembership.VERSION, version);
+    JsonObject set = new JsonObject().put(GROUP_VERSION, version);
     if (participantsChange) {
       set.put("participants", new JsonArray(List.copyOf(memberIds))).put("updatedAt", Dates.now());
     }
@@ -242,7 +244,7 @@ public class ChatStore {
       new FindOptions(), new UpdateOptions()));
   }
 
-  static String readSeqField(String userId) {
+  public static String readSeqField(String userId) {
     return "readSeq." + userId;
   }
 

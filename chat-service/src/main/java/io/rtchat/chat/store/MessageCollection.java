@@ -1,4 +1,4 @@
-package io.rtchat.chat;
+package io.rtchat.chat.store;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,11 +9,11 @@ import java.util.Optional;
  * screen shows: what the viewer starred, its images and videos, its links, its files and voice notes. Which messages
  * belong to which is MessageStore's query; deleted messages belong to no collection.
  */
-enum MessageCollection {
+public enum MessageCollection {
   ALL("all"), STARRED("starred"), MEDIA("media"), LINKS("links"), FILES("files");
 
   /** The collections' names as the API spells them (without {@code all}, which is the history itself). */
-  static final List<String> NAMES = Arrays.stream(values()).filter(c -> c != ALL).map(c -> c.path).toList();
+  public static final List<String> NAMES = Arrays.stream(values()).filter(c -> c != ALL).map(c -> c.path).toList();
 
   private final String path;
 
@@ -21,7 +21,7 @@ enum MessageCollection {
     this.path = path;
   }
 
-  static Optional<MessageCollection> named(String name) {
+  public static Optional<MessageCollection> named(String name) {
     return Arrays.stream(values()).filter(c -> c.path.equals(name)).findFirst();
   }
 }

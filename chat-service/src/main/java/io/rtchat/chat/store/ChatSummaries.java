@@ -1,6 +1,6 @@
-package io.rtchat.chat;
+package io.rtchat.chat.store;
 
-import io.rtchat.chat.ChatStore.ChatRecord;
+import io.rtchat.chat.store.ChatStore.ChatRecord;
 import io.rtchat.common.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
