@@ -22,7 +22,7 @@ import java.util.Set;
  * MessageViews') and the internal {@link Addresses#CHAT_MESSAGE_STORED} event other services act on. Inbox events
  * go to every device of every affected user ({@code publish}); who is affected is decided here.
  */
-final class ChatEvents {
+public final class ChatEvents {
 
   private final EventBus bus;
 
@@ -31,7 +31,7 @@ final class ChatEvents {
   }
 
   /** {@code chat.created} for a group's chat: every member sees the same chat. */
-  void groupChatCreated(JsonObject chat) {
+  public void groupChatCreated(JsonObject chat) {
     chatStateChanged(chat.getString("_id"));
     Inbox.publish(bus, ChatViews.participants(chat), EventTypes.CHAT_CREATED, ChatViews.shared(chat));
   }
@@ -52,7 +52,7 @@ final class ChatEvents {
    * {@code chat.updated} to every participant, and to {@code alsoTell} (a member who just left, whose client then
    * drops the chat; null for nobody else).
    */
-  void chatChanged(JsonObject chat, String alsoTell) {
+  public void chatChanged(JsonObject chat, String alsoTell) {
     chatStateChanged(chat.getString("_id"));
     Set<String> audience = new LinkedHashSet<>(ChatViews.participants(chat));
     if (alsoTell != null) {
@@ -62,7 +62,7 @@ final class ChatEvents {
   }
 
   /** {@code chat.updated} after a group chat's participants changed: to them and to the members who left. */
-  void membersChanged(JsonObject chat, Collection<String> left) {
+  public void membersChanged(JsonObject chat, Collection<String> left) {
     chatStateChanged(chat.getString("_id"));
     Set<String> audience = new LinkedHashSet<>(ChatViews.participants(chat));
     audience.addAll(left);
@@ -115,7 +115,7 @@ final class ChatEvents {
    * The chat's membership, name or existence changed: every chat-service instance drops its in-memory copy
    * (ChatStateCache), so that no send goes by an old list of participants. Published: every instance must hear it.
    */
-  void chatStateChanged(String chatId) {
+  public void chatStateChanged(String chatId) {
     bus.publish(Addresses.CHAT_STATE_CHANGED, new JsonObject().put("chatId", chatId));
   }
 
@@ -147,7 +147,7 @@ final class ChatEvents {
   }
 
   /** A group chat and its messages were deleted: media-service reclaims the chat's attachments. */
-  void chatMediaReleased(String chatId) {
+  public void chatMediaReleased(String chatId) {
     bus.send(Addresses.MEDIA_RELEASED, new MediaReleased().setChatId(chatId).toJson());
   }
 }

@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.group.GroupChatSync;
 import io.rtchat.api.ChatService;
 import io.rtchat.common.Mongo;
 import io.vertx.core.Future;

@@ -1,5 +1,6 @@
 package io.rtchat.chat;
 
+import io.rtchat.chat.group.GroupChatSync;
 import io.rtchat.chat.store.MessageStore;
 import io.rtchat.chat.store.SummariesFlushedBeforeRead;
 import io.rtchat.chat.store.ChatMigrations;

@@ -32,7 +32,7 @@ public final class ChatViews {
    * personal (who pinned it is nobody else's business). A client keeps its own pin state from its chat list and
    * from the {@code chat.updated} that only its user hears after a pin or unpin.
    */
-  static JsonObject shared(JsonObject doc) {
+  public static JsonObject shared(JsonObject doc) {
     JsonObject chat = chat(doc);
     chat.remove("pinnedBy");
     return chat;
@@ -56,7 +56,7 @@ public final class ChatViews {
   }
 
   /** The chat's participants' ids. */
-  static List<String> participants(JsonObject doc) {
+  public static List<String> participants(JsonObject doc) {
     return doc.getJsonArray("participants", new JsonArray()).stream().map(String::valueOf).toList();
   }
 

@@ -1,5 +1,6 @@
-package io.rtchat.chat;
+package io.rtchat.chat.group;
 
+import io.rtchat.chat.ChatViews;
 import io.rtchat.chat.store.ChatStore;
 import io.vertx.core.json.JsonObject;
 

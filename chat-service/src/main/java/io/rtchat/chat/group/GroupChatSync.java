@@ -1,5 +1,7 @@
-package io.rtchat.chat;
+package io.rtchat.chat.group;
 
+import io.rtchat.chat.ChatEvents;
+import io.rtchat.chat.ChatViews;
 import io.rtchat.chat.store.ChatStore;
 import io.rtchat.chat.store.MessageStore;
 import io.rtchat.common.ErrorCode;
@@ -14,20 +16,20 @@ import java.util.List;
  * change (the group is the source of truth; the chat follows), and every member's devices hear {@code chat.created}
  * or {@code chat.updated}.
  */
-final class GroupChatSync {
+public final class GroupChatSync {
 
   private final ChatStore chats;
   private final MessageStore messages;
   private final ChatEvents events;
 
-  GroupChatSync(ChatStore chats, MessageStore messages, ChatEvents events) {
+  public GroupChatSync(ChatStore chats, MessageStore messages, ChatEvents events) {
     this.chats = chats;
     this.messages = messages;
     this.events = events;
   }
 
   /** Creates the group's chat unless it exists (a retried call answers the same chat). */
-  Future<JsonObject> create(String groupId, String name, List<String> participantIds) {
+  public Future<JsonObject> create(String groupId, String name, List<String> participantIds) {
     return chats.upsertGroupChat(groupId, name, participantIds).map(doc -> {
       events.groupChatCreated(doc);
       return ChatViews.shared(doc);
@@ -41,7 +43,7 @@ final class GroupChatSync {
    * one). Members who left hear it too, so their clients drop the chat; from the write on they get none of its events
    * and cannot read it.
    */
-  Future<Void> syncMembers(String groupId, List<String> memberIds, long version) {
+  public Future<Void> syncMembers(String groupId, List<String> memberIds, long version) {
     return syncMembers(groupId, memberIds, version, SYNC_ATTEMPTS);
   }
 
@@ -81,7 +83,7 @@ final class GroupChatSync {
       .mapEmpty();
   }
 
-  Future<Void> rename(String groupId, String name) {
+  public Future<Void> rename(String groupId, String name) {
     return chats.rename(groupId, name).compose(doc -> {
       if (doc == null) {
         return noChat();
@@ -95,7 +97,7 @@ final class GroupChatSync {
    * Deletes the group's chat and its messages; nothing to do when it is already gone. Messages first: a failure halfway
    * leaves the chat in place, so deleting again finishes the job.
    */
-  Future<Void> delete(String groupId) {
+  public Future<Void> delete(String groupId) {
     return chats.byGroup(groupId).compose(doc -> doc == null
       ? Future.succeededFuture()
       : messages.deleteAllOf(doc.getString("_id")).compose(v -> chats.deleteChat(doc.getString("_id")))

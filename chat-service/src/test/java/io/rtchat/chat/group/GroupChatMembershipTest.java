@@ -1,4 +1,4 @@
-package io.rtchat.chat;
+package io.rtchat.chat.group;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
