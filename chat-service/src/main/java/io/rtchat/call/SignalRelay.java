@@ -9,14 +9,15 @@ import io.rtchat.common.Input;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Relays WebRTC signalling (SDP offers and answers, ICE candidates, hang-up) between the participants of a ringing
- * or ongoing call, and nobody else. The service only checks who may talk to whom; it never reads the payload.
+ * Relays WebRTC signalling (SDP offers and answers, ICE candidates, hang-up) between users who have joined a ringing
+ * or ongoing call ({@code inCall}), from the device they joined on, and nobody else. The service only checks who may talk to whom; it never reads the payload.
  * A signal goes to every device of the user {@code to}; {@code toDevice}, when given, tells the other devices of
  * that user to ignore it (once a call is answered, the caller talks to the device that answered).
  */
@@ -61,7 +62,13 @@ final class SignalRelay {
       if (!CallService.RINGING.equals(status) && !CallService.ONGOING.equals(status)) {
         return Errors.fail(ErrorCode.CALL_ENDED, "This call is over");
       }
-      if (!participants.contains(to) || to.equals(userId)) {
+      // only those who joined talk: a member who declined, never answered or left could otherwise offer and be
+      // answered with the other side's camera and microphone without ever showing in the call
+      List<String> inCall = CallEvents.ids(doc.getJsonArray("inCall"));
+      if (!inCall.contains(userId) || !joinedFrom(doc, userId, deviceId)) {
+        return Errors.fail(ErrorCode.CALL_NOT_JOINED, "You have not joined this call from this device");
+      }
+      if (!inCall.contains(to) || to.equals(userId)) {
         return Errors.fail(ErrorCode.CALL_NOT_PARTICIPANT, "The recipient is not in this call");
       }
       JsonObject signal = new JsonObject().put("callId", callId).put("from", userId).put("fromDevice", deviceId)
@@ -69,5 +76,21 @@ final class SignalRelay {
       Inbox.publish(bus, to, EventTypes.CALL_SIGNAL, signal);
       return Future.<Void>succeededFuture();
     });
+  }
+
+  /**
+   * Whether the user's latest join was from this device. A join that named no device (the caller's start, or an
+   * answer without a deviceId) binds none, so any of that user's devices may signal.
+   */
+  static boolean joinedFrom(JsonObject doc, String userId, String deviceId) {
+    JsonArray joined = doc.getJsonArray("joined", new JsonArray());
+    for (int i = joined.size() - 1; i >= 0; i--) {
+      JsonObject join = joined.getJsonObject(i);
+      if (userId.equals(join.getString("userId"))) {
+        String device = join.getString("deviceId");
+        return device == null || device.equals(deviceId);
+      }
+    }
+    return false;
   }
 }

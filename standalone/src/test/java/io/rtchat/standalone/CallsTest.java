@@ -149,10 +149,12 @@ class CallsTest {
       assertThat(back.getString("fromDevice")).isEqualTo("bob-laptop");
       assertThat(back.getString("toDevice")).isEqualTo("ann-phone");
       assertThat(back.getJsonObject("payload")).isEqualTo(answer);
-      // without a deviceId header the device is the socket's own id, still named
-      bobLaptop.awaitReply(signal(bobLaptop, bob, null, signalBody(callId, ann, "ice", new JsonObject().put("candidate", "c1"))));
+      bobLaptop.awaitReply(signal(bobLaptop, bob, "bob-laptop", signalBody(callId, ann, "ice", new JsonObject().put("candidate", "c1"))));
       JsonObject ice = annPhone.awaitEvent("call.signal", d -> "ice".equals(d.getString("kind"))).getJsonObject("data");
-      assertThat(ice.getString("fromDevice")).isNotBlank().isNotEqualTo("bob-laptop");
+      assertThat(ice.getString("fromDevice")).isEqualTo("bob-laptop");
+      // bob answered on his laptop: his phone, and the laptop's socket without its deviceId header, did not join
+      assertRefused(bobPhone.awaitReply(signal(bobPhone, bob, "bob-phone", signalBody(callId, ann, "offer", offer))), 409, "call.not_joined");
+      assertRefused(bobLaptop.awaitReply(signal(bobLaptop, bob, null, signalBody(callId, ann, "ice", "c2"))), 409, "call.not_joined");
 
       Response ended = api.post("/calls/" + callId + "/end", ann.accessToken(), null);
       assertThat(ended.status()).as("end %s", ended).isEqualTo(200);
@@ -389,6 +391,10 @@ class CallsTest {
       assertThat(callEvents(bobPhone, 300)).noneMatch(e -> "call.signal".equals(e.getString("type")));
       assertThat(callEvents(evePhone, 0)).isEmpty();
 
+      // until bob answers, ann has nobody to talk to
+      assertRefused(annPhone.awaitReply(signal(annPhone, ann, "ann-phone", signalBody(callId, bob, "offer", "x"))), 403, "call.not_participant");
+      assertThat(api.post("/calls/" + callId + "/accept", bob.accessToken(), null).status()).isEqualTo(200);
+
       // a burst over 50 a second from one socket: the excess is refused and not delivered
       List<JsonObject> burst = new ArrayList<>();
       for (int i = 0; i < 120; i++) {
@@ -406,6 +412,43 @@ class CallsTest {
       assertThat(delivered).as("delivered within %.2f s", seconds).isGreaterThanOrEqualTo(50).isLessThanOrEqualTo((long) (50 + seconds * 50) + 1);
       if (seconds < 0.5) {
         assertRefused(limited, 429, "request.rate_limited");
+      }
+    }
+  }
+
+  /** Second review, finding 1: a member who declined, never answered or left cannot offer into the call and be answered. */
+  @Test
+  void onlyUsersWhoJoinedTheCallMaySignalAndBeSignalled() {
+    TestUser ann = users.create("ann");
+    TestUser bob = users.create("bob");
+    TestUser cat = users.create("cat");
+    TestUser dan = users.create("dan");
+    Groups.TestGroup group = stack.groups().withMembers(ann, bob, cat, dan);
+    try (BridgeClient annPhone = Live.device(stack, ann); BridgeClient bobPhone = Live.device(stack, bob);
+         BridgeClient catPhone = Live.device(stack, cat); BridgeClient danPhone = Live.device(stack, dan)) {
+      String callId = api.post("/groups/" + group.id() + "/calls/video", ann.accessToken(), null).json().getString("id");
+      callEvent(catPhone, "call.invite", callId);
+      callEvent(danPhone, "call.invite", callId);
+      assertThat(api.post("/calls/" + callId + "/accept", bob.accessToken(), new JsonObject().put("deviceId", "bob-phone")).status()).isEqualTo(200);
+      assertThat(api.post("/calls/" + callId + "/reject", cat.accessToken(), null).status()).isEqualTo(200);
+      callEvent(annPhone, "call.rejected", callId);
+      Live.events(annPhone, 200);
+
+      JsonObject sdp = new JsonObject().put("type", "offer").put("sdp", "v=0 eavesdrop");
+      // cat declined, dan never answered: neither may offer to the caller or to bob
+      assertRefused(catPhone.awaitReply(signal(catPhone, cat, "cat-phone", signalBody(callId, ann, "offer", sdp))), 409, "call.not_joined");
+      assertRefused(danPhone.awaitReply(signal(danPhone, dan, "dan-phone", signalBody(callId, bob, "offer", sdp))), 409, "call.not_joined");
+      // nor may those in the call signal them
+      assertRefused(annPhone.awaitReply(signal(annPhone, ann, "ann-phone", signalBody(callId, cat, "offer", sdp))), 403, "call.not_participant");
+      assertRefused(bobPhone.awaitReply(signal(bobPhone, bob, "bob-phone", signalBody(callId, dan, "ice", "c"))), 403, "call.not_participant");
+      // bob answered on his phone; another device of his did not join
+      assertRefused(bobPhone.awaitReply(signal(bobPhone, bob, "bob-tablet", signalBody(callId, ann, "offer", sdp))), 409, "call.not_joined");
+      // whoever leaves stops talking at once
+      assertThat(api.post("/calls/" + callId + "/end", bob.accessToken(), null).json().getString("status")).isEqualTo("ongoing");
+      assertRefused(bobPhone.awaitReply(signal(bobPhone, bob, "bob-phone", signalBody(callId, ann, "offer", sdp))), 409, "call.not_joined");
+
+      for (BridgeClient device : List.of(annPhone, bobPhone, catPhone, danPhone)) {
+        assertThat(callEvents(device, 300)).as("nothing delivered").noneMatch(e -> "call.signal".equals(e.getString("type")));
       }
     }
   }
