@@ -51,7 +51,10 @@ public final class EventBusTls {
     if (!problems.isEmpty()) {
       throw new IllegalStateException(String.join("; ", problems));
     }
-    return bus.setSsl(true).setClientAuth(ClientAuth.REQUIRED).setKeyCertOptions(keyCert(config)).setTrustOptions(trust(config));
+    // EventBusOptions trusts every server certificate by default (trustAll=true): without turning that off, a process
+    // with any certificate that trusts the (public) CA is delivered what members send or publish to its handlers
+    return bus.setSsl(true).setClientAuth(ClientAuth.REQUIRED).setTrustAll(false)
+      .setKeyCertOptions(keyCert(config)).setTrustOptions(trust(config));
   }
 
   private static KeyCertOptions keyCert(Config config) {
