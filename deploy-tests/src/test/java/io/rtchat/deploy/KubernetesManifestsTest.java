@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every manifest of k8s/, rendered for each overlay, as an operator would apply it: valid for the Kubernetes
  * schemas (kubernetes-models, npm: types, enums, required fields; fabric8's typed model, Maven: no unknown field),
  * and meeting rtchat's policy (probes, resources, securityContext, PDBs, pinned images, no Secret values, network
- * policies). Where kubectl is installed, real kustomize must render exactly what the validator checked.
+ * policies, event-bus TLS on in every cluster member or in none). Where kubectl is installed, real kustomize must render
+ * exactly what the validator checked.
  */
 class KubernetesManifestsTest {
 
