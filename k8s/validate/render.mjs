@@ -1,8 +1,8 @@
 // A small kustomize renderer for the subset of kustomization.yaml that rtchat's overlays use:
 // resources (files and directories), namespace, images (newName/newTag/digest), replicas, and patches given by
 // path as strategic-merge patches (lists merged by their Kubernetes merge key for containers, env, volumes,
-// volumeMounts, ports of containers; other lists replaced). Anything else in a kustomization is refused, so the
-// renderer never silently ignores a field real kustomize would apply.
+// volumeMounts, ports of containers, new items first as kustomize puts them; other lists replaced). Anything else in
+// a kustomization is refused, so the renderer never silently ignores a field real kustomize would apply.
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
@@ -88,11 +88,14 @@ function merge(target, patch) {
       merge(target[key], value);
     } else if (Array.isArray(value) && Array.isArray(target[key]) && MERGE_KEYS[key]) {
       const mergeKey = MERGE_KEYS[key];
+      const added = [];
       for (const item of value) {
         const existing = target[key].find((t) => t[mergeKey] === item[mergeKey]);
         if (existing) merge(existing, item);
-        else target[key].push(structuredClone(item));
+        else added.push(structuredClone(item));
       }
+      // kustomize puts the items a patch adds before the ones already there (compare.mjs holds the two to it)
+      target[key] = [...added, ...target[key]];
     } else {
       target[key] = structuredClone(value);
     }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { render, containersOf } from "./render.mjs";
 import { secretErrors } from "./secrets-policy.mjs";
 import { relayErrors, mongoEgressErrors } from "./network-policy.mjs";
+import { eventBusTlsErrors } from "./eventbus-tls-policy.mjs";
 
 const SECRET_NAMES = /(SECRET|PASSWORD|TOKEN|API_KEY|ACCESS_KEY|MONGO_URI)/;
 
@@ -101,6 +102,7 @@ export function policyErrors(objects) {
       }
     }
   }
+  eventBusTlsErrors(objects, fail, errors);
   const gateway = deployments.find((d) => d.metadata.name === "gateway");
   if (!objects.some((o) => o.kind === "HorizontalPodAutoscaler" && o.spec.scaleTargetRef.name === "gateway")) {
     errors.push("gateway: no HorizontalPodAutoscaler");

@@ -26,14 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every manifest of k8s/, rendered for each overlay, as an operator would apply it: valid for the Kubernetes
  * schemas (kubernetes-models, npm: types, enums, required fields; fabric8's typed model, Maven: no unknown field),
  * and meeting rtchat's policy (probes, resources, securityContext, PDBs, pinned images, no Secret values, network
- * policies). Where kubectl is installed, real kustomize must render exactly what the validator checked.
+ * policies, event-bus TLS on in every cluster member or in none). Where kubectl is installed, real kustomize must render
+ * exactly what the validator checked.
  */
 class KubernetesManifestsTest {
 
   static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   static final Path K8S = ROOT.resolve("k8s");
   static final Path VALIDATOR = K8S.resolve("validate");
-  static final List<String> OVERLAYS = List.of("prod", "dev");
+  static final List<String> OVERLAYS = List.of("prod", "dev", "prod-eventbus-tls");
+  /** The overlay that turns event-bus TLS on, and where it mounts the certificate Secret. */
+  static final String TLS_OVERLAY = "prod-eventbus-tls";
+  static final String TLS_DIR = "/etc/rtchat/eventbus-tls";
 
   record Run(int status, String output) {
   }
@@ -149,16 +153,84 @@ class KubernetesManifestsTest {
 
   @Test
   void eachEnvironmentHasItsOwnClusterName() throws Exception {
-    List<String> names = new ArrayList<>();
+    Map<String, String> names = new java.util.TreeMap<>();
     for (String name : OVERLAYS) {
       for (Object o : report.getJsonObject("overlays").getJsonObject(overlay(name).toString()).getJsonArray("objects")) {
         JsonObject json = (JsonObject) o;
         if ("ConfigMap".equals(json.getString("kind"))) {
-          names.add(json.getJsonObject("data").getString("CLUSTER_NAME"));
+          names.put(name, json.getJsonObject("data").getString("CLUSTER_NAME"));
         }
       }
     }
-    assertThat(names).containsExactlyInAnyOrder("rtchat-prod", "rtchat-dev");
+    // the TLS overlay is production with TLS switched on, not another environment
+    assertThat(names).containsExactlyInAnyOrderEntriesOf(Map.of("prod", "rtchat-prod", "dev", "rtchat-dev",
+      TLS_OVERLAY, "rtchat-prod"));
+  }
+
+  static String env(JsonObject container, String name) {
+    return container.getJsonArray("env", new JsonArray()).stream().map(JsonObject.class::cast)
+      .filter(e -> name.equals(e.getString("name"))).map(e -> e.getString("value")).findFirst().orElse(null);
+  }
+
+  static boolean clusterMember(JsonObject deployment) {
+    return "true".equals(deployment.getJsonObject("spec").getJsonObject("template").getJsonObject("metadata")
+      .getJsonObject("labels").getString("rtchat.io/cluster-member"));
+  }
+
+  @Test
+  void inTheTlsOverlayEveryClusterMemberMountsTheCertificateSecretAndPointsTheSettingsAtItsFiles() {
+    Map<String, JsonObject> deployments = deployments(TLS_OVERLAY);
+    List<String> members = deployments.entrySet().stream().filter(e -> clusterMember(e.getValue())).map(Map.Entry::getKey).toList();
+    assertThat(members).containsExactlyInAnyOrder("gateway", "auth-service", "group-service", "chat-service",
+      "ai-service", "media-service", "notification-service");
+    for (String name : members) {
+      JsonObject pod = deployments.get(name).getJsonObject("spec").getJsonObject("template").getJsonObject("spec");
+      JsonObject volume = pod.getJsonArray("volumes").stream().map(JsonObject.class::cast)
+        .filter(v -> v.containsKey("secret")).findFirst().orElseThrow(() -> new AssertionError(name + " mounts no Secret"));
+      assertThat(volume.getJsonObject("secret").getString("secretName")).as(name).isEqualTo("rtchat-eventbus-tls");
+      JsonObject container = containers(deployments.get(name)).get(0);
+      JsonObject mount = container.getJsonArray("volumeMounts").stream().map(JsonObject.class::cast)
+        .filter(m -> volume.getString("name").equals(m.getString("name"))).findFirst().orElseThrow();
+      assertThat(mount.getString("mountPath")).as(name).isEqualTo(TLS_DIR);
+      assertThat(mount.getBoolean("readOnly")).as(name).isTrue();
+      assertThat(env(container, "EVENT_BUS_TLS")).as(name).isEqualTo("true");
+      assertThat(env(container, "EVENT_BUS_CERT")).as(name).isEqualTo(TLS_DIR + "/tls.crt");
+      assertThat(env(container, "EVENT_BUS_KEY")).as(name).isEqualTo(TLS_DIR + "/tls.key");
+      assertThat(env(container, "EVENT_BUS_CA")).as(name).isEqualTo(TLS_DIR + "/ca.crt");
+    }
+    // coturn is no cluster member: it is given no certificate
+    assertThat(secretVolumes(deployments.get("coturn"))).isEmpty();
+  }
+
+  @Test
+  void withoutTheTlsOverlayNoPodMountsTheCertificateOrTurnsTlsOn() {
+    for (String name : List.of("prod", "dev")) {
+      deployments(name).forEach((deployment, json) -> {
+        assertThat(secretVolumes(json)).as(name + " " + deployment).isEmpty();
+        assertThat(containers(json)).allSatisfy(c -> assertThat(env(c, "EVENT_BUS_TLS")).as(deployment).isNull());
+      });
+    }
+  }
+
+  static List<String> secretVolumes(JsonObject deployment) {
+    return deployment.getJsonObject("spec").getJsonObject("template").getJsonObject("spec")
+      .getJsonArray("volumes", new JsonArray()).stream().map(JsonObject.class::cast).filter(v -> v.containsKey("secret"))
+      .map(v -> v.getJsonObject("secret").getString("secretName")).toList();
+  }
+
+  @Test
+  void theValidatorCatchesEventBusTlsGotWrong() throws Exception {
+    Path broken = Path.of("src/test/resources/broken-tls-overlay").toAbsolutePath();
+    JsonObject report = validate(Files.createTempFile("rtchat-k8s-report", ".json"), broken);
+    assertThat(report.getInteger("status")).isEqualTo(1);
+    String policy = report.getJsonObject("overlays").getJsonObject(broken.toString()).getJsonArray("policyErrors").encode();
+    assertThat(policy).contains(
+      "container chat-service: EVENT_BUS_TLS=true without EVENT_BUS_CA",
+      "container chat-service: EVENT_BUS_KEY=/etc/tls.key is not a file of a mounted Secret",
+      "container chat-service: the Secret mounted at /etc/rtchat/eventbus-tls is not readOnly",
+      "container gateway sets EVENT_BUS_CERT but not EVENT_BUS_TLS=true: its event bus would be plain text",
+      "the Secret rtchat-eventbus-tls mounts no ca.crt",
+      "event-bus TLS on for chat-service, auth-service but not for gateway");
   }
 
   /** The Deployments as rendered for one overlay, by name. */

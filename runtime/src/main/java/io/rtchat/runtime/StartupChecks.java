@@ -1,7 +1,6 @@
 package io.rtchat.runtime;
 
 import io.rtchat.common.Config;
-import io.rtchat.common.EventBusTls;
 import io.rtchat.common.SecretPolicy;
 import io.rtchat.common.Setting;
 
@@ -35,7 +34,7 @@ public final class StartupChecks {
         problems.add(jwt);
       }
     }
-    problems.addAll(EventBusTls.problems(config));
+    problems.addAll(EventBusTlsChecks.problems(config));
     return problems;
   }
 

@@ -105,6 +105,10 @@ class EventBusTlsTest {
       Future<Message<Object>> sent = intruder.eventBus().request(SERVICE, "ping",
         new DeliveryOptions().setSendTimeout(REFUSED_TIMEOUT_MS));
       assertThatThrownBy(sent::await).as("the intruder's request to %s is never answered", SERVICE);
+      // a one-way send needs no reply, so only the service member checking the intruder's certificate (client auth)
+      // stops it: the request above fails even without that check, at the reply going back to the intruder
+      String sentByIntruder = "sent-by-intruder-" + UUID.randomUUID();
+      intruder.eventBus().send(SERVICE, sentByIntruder);
 
       Queue<Object> stolen = new ConcurrentLinkedQueue<>();
       intruder.eventBus().consumer(SERVICE, message -> stolen.add(message.body())).completion().await();
@@ -119,6 +123,8 @@ class EventBusTlsTest {
       assertThat(publishedToService).as("the service member receives the publish").contains(marker);
       Thread.sleep(REFUSED_TIMEOUT_MS);
       assertThat(stolen).as("the intruder's consumer on %s receives nothing", SERVICE).isEmpty();
+      assertThat(publishedToService).as("the service member is delivered nothing the intruder sent")
+        .doesNotContain(sentByIntruder);
     } finally {
       intruder.close().await();
     }
